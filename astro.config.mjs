@@ -1,0 +1,17 @@
+// @ts-check
+import node from '@astrojs/node';
+import { defineConfig } from 'astro/config';
+
+// Lesson pages are prerendered; sandbox/server.ts mounts Astro's handler inside express,
+// so one process serves the course and the live sandbox.
+export default defineConfig({
+  output: 'static',
+  adapter: node({ mode: 'middleware' }),
+  trailingSlash: 'ignore',
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+});

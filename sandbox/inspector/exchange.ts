@@ -1,0 +1,55 @@
+import type { CookieAnatomy, OpenStatus } from '../flask-session/index.ts';
+
+/**
+ * What the inspector shows for one request to a sandbox app. The server builds these (browsers hide
+ * `Set-Cookie` and HttpOnly cookies from page scripts) and embeds them in the app page it renders.
+ */
+export type Engine = 'flask' | 'express';
+
+/** The sandbox app's routes, named by what they do. */
+export type SandboxAction = 'show' | 'store' | 'store-second' | 'clear' | 'permanent' | 'lab';
+
+export interface Exchange {
+  /** Unique per exchange (random); the inspector de-duplicates by it. */
+  id: string;
+  engine: Engine;
+  /** When the server handled it, Unix milliseconds. */
+  at: number;
+  action: SandboxAction;
+  /** For action 'lab': which experiment (e.g. 'tamper', 'set-key', 'forge'). */
+  labAction?: string;
+  method: string;
+  /** Path as the browser requested it, e.g. '/sandbox/flask/store'. */
+  path: string;
+  status: number;
+  /** Location header of a redirect. */
+  location?: string;
+  /** The request's `Cookie` header exactly as received (null when none), sandbox cookies only. */
+  requestCookie: string | null;
+  /** Every `Set-Cookie` header the response carried, in order, exactly as sent. */
+  setCookies: string[];
+  /** The response's `Vary` header, if any. */
+  vary: string | null;
+  /** The session as the app saw it at the start of the request, and as it left it. */
+  session: {
+    /** How the incoming cookie was judged (for Express: 'valid' / 'bad-signature' / 'none'). */
+    status: OpenStatus;
+    /** Which key verified it: 0 = current key, 1.. = fallback keys. */
+    keyIndex?: number;
+    /** Display JSON (the tag convention of flask-session's toConvention) of the session. */
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  };
+  /** The session cookie's value the browser now holds after this response (null when deleted or unchanged-absent). */
+  cookieAfter: string | null;
+  /** Anatomy of the session cookie set by this response (Flask engine), else of the one sent. */
+  anatomy?: CookieAnatomy;
+  /** 1-based line numbers of the Flask app source (sandboxAppSource) that ran. */
+  codeLines: number[];
+  /** Which branch of the template's `{% if 'firstName' in session %}` ran, for pages that rendered it. */
+  templateBranch?: 'if' | 'else';
+  /** Werkzeug's warning when the cookie passed ~4 KB, word for word. */
+  cookieWarning?: string;
+  /** One sentence saying what happened, for the timeline and screen readers. */
+  summary: string;
+}

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { ServerConfig } from './config.ts';
+import { createSandboxRouter } from './routes.ts';
+
+/** Where `astro build` writes the site: prerendered pages in client/, Astro's handler in server/. */
+export const defaultDistDir = new URL('../dist/', import.meta.url).pathname;
+
+export interface AppOptions {
+  config: ServerConfig;
+  distDir?: string;
+}
+
+type AstroHandler = (req: express.Request, res: express.Response, next: express.NextFunction) => void;
+
+/**
+ * The whole of Session Lab as one express app: the built course site, the live sandbox and a
+ * health check. It never listens; `start.ts` (or a test) does.
+ */
+export async function createApp({ config, distDir = defaultDistDir }: AppOptions): Promise<express.Express> {
+  const clientDir = join(distDir, 'client');
+  const entry = join(distDir, 'server', 'entry.mjs');
+  if (!existsSync(entry)) {
+    throw new Error(`The site is not built (${entry} is missing). Run \`npm run build\` or \`npm start\`.`);
+  }
+  const { handler } = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  if (config.logRequests) app.use(logRequests);
+  app.use(
+    helmet({
+      // Astro inlines small scripts and shiki colours code with style attributes; the sandbox is framed by lessons.
+      contentSecurityPolicy: false,
+      frameguard: { action: 'sameorigin' },
+      strictTransportSecurity: false,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  // Hashed build assets never change, so browsers may keep them for a year.
+  app.use(
+    '/_astro',
+    express.static(join(clientDir, '_astro'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
+  app.use(express.static(clientDir, { extensions: ['html'] }));
+  app.use('/sandbox', createSandboxRouter(config));
+  app.use(handler);
+  app.use((_req, res) => {
+    res.status(404).sendFile(join(clientDir, '404.html'));
+  });
+  app.use(handleError);
+  return app;
+}
+
+/** One line per request: enough for an instructor to see what a class is doing. */
+const logRequests: RequestHandler = (req, res, next) => {
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
+  });
+  next();
+};
+
+/** The last resort: a plain page for the user, the details for the log, never a stack trace in the response. */
+const handleError: ErrorRequestHandler = (error, req, res, _next) => {
+  const status =
+    typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+  if (status >= 500) console.error(`Error serving ${req.method} ${req.originalUrl}:`, error);
+  if (res.headersSent) return;
+  const message =
+    status === 413
+      ? 'That form was too large. Please send less text.'
+      : status < 500
+        ? 'The request could not be understood.'
+        : 'Something went wrong on our side. Please try again.';
+  res
+    .status(status)
+    .type('html')
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · Session Lab</title></head>` +
+        `<body><main><h1>${status === 413 ? 'Too large' : 'Sorry'}</h1><p>${message}</p><p><a href="/">Back to the course</a></p></main></body></html>`,
+    );
+};

@@ -1,0 +1,25 @@
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { lessonPath, lessonSlug, orderLessons } from './lessons.ts';
+import type { StepRef } from './progress.ts';
+
+/** One step of the course, as pages and components use it. */
+export interface Step {
+  slug: string;
+  path: string;
+  number: number;
+  entry: CollectionEntry<'lessons'>;
+}
+
+/** All published lessons in course order, with their slugs and paths. */
+export async function getSteps(): Promise<Step[]> {
+  const entries = orderLessons(await getCollection('lessons'));
+  return entries.map((entry, index) => {
+    const slug = lessonSlug(entry.id);
+    return { slug, path: lessonPath(slug), number: index, entry };
+  });
+}
+
+/** What the browser needs to compute progress for a step. */
+export function stepRef(step: Step): StepRef {
+  return { slug: step.slug, task: step.entry.data.sandbox?.task };
+}

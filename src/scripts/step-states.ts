@@ -1,0 +1,38 @@
+import { type Progress, resumeTarget, type StepRef, type StepState, stepState } from '../lib/progress.ts';
+import type { SandboxTaskId } from '../schemas/lesson.ts';
+import { loadProgress, progressEvent } from './progress-store.ts';
+
+const stateText: Record<StepState, string> = {
+  'not-started': '',
+  'in-progress': ' (in progress)',
+  complete: ' (completed)',
+};
+
+/** Marks every step in every step list with the learner's state, and fills in "resume" links. */
+function render(progress: Progress): void {
+  const items = [...document.querySelectorAll<HTMLElement>('[data-step-slug]')];
+  const refs: StepRef[] = [];
+  for (const item of items) {
+    const ref: StepRef = {
+      slug: item.dataset.stepSlug ?? '',
+      task: item.dataset.stepTask as SandboxTaskId | undefined,
+    };
+    if (!refs.some((known) => known.slug === ref.slug)) refs.push(ref);
+    const state = stepState(progress, ref);
+    item.dataset.state = state;
+    const text = item.querySelector('.step-state-text');
+    if (text) text.textContent = stateText[state];
+  }
+  const target = resumeTarget(progress, refs);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-resume-link]')) {
+    if (!target) continue;
+    const title = document.querySelector(`[data-step-slug="${CSS.escape(target.slug)}"] a`);
+    link.href = `/learn/${target.slug}/`;
+    link.textContent = `Resume where you left off: ${title?.textContent?.replace(/\s*\(.*\)$/, '').trim() ?? target.slug}`;
+  }
+}
+
+render(loadProgress());
+window.addEventListener(progressEvent, (event) => render((event as CustomEvent<Progress>).detail));
+// Another tab may finish a step; keep this page in step with it.
+window.addEventListener('storage', () => render(loadProgress()));

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const goodLesson = readFileSync(join(root, 'lessons', '00-what-is-a-session.md'), 'utf8');
+
+/** A copy of the site with the given lesson files; `astro sync` loads and validates the lessons. */
+function syncWithLessons(lessons: Record<string, string>): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'session-lab-lessons-'));
+  cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
+  for (const file of ['astro.config.mjs', 'tsconfig.json', 'package.json'])
+    copyFileSync(join(root, file), join(dir, file));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  mkdirSync(join(dir, 'lessons'));
+  for (const [name, text] of Object.entries(lessons)) writeFileSync(join(dir, 'lessons', name), text);
+  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const run = spawnSync(process.execPath, [astro, 'sync'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
+
+describe('lesson files at build time', () => {
+  it('fail the build naming the file and the field', () => {
+    const broken = goodLesson.replace(/^order: 0$/m, 'order: first');
+    expect(broken).not.toBe(goodLesson);
+    const result = syncWithLessons({ '00-what-is-a-session.md': broken });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('00-what-is-a-session');
+    expect(result.output).toMatch(/order.*Expected type `"number"`/);
+  });
+
+  it('name a missing nested field', () => {
+    const broken = goodLesson.replace(/^ {2}prompt: .*$/m, '');
+    const result = syncWithLessons({ '00-what-is-a-session.md': broken });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('00-what-is-a-session');
+    expect(result.output).toContain('question.prompt');
+  });
+
+  it('skip drafts whose names start with an underscore', () => {
+    const result = syncWithLessons({
+      '00-what-is-a-session.md': goodLesson,
+      '_01-unfinished.md': '---\ntitle: Not ready\n---\nNo order, no question yet.\n',
+    });
+    expect(result.output).not.toContain('unfinished');
+    expect(result.status).toBe(0);
+  });
+});

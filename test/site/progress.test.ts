@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyProgress,
+  parseProgress,
+  recordAnswer,
+  recordTask,
+  recordVisit,
+  resumeTarget,
+  type StepRef,
+  stepState,
+} from '../../src/lib/progress.ts';
+
+const steps: StepRef[] = [
+  { slug: 'what-is-a-session', task: 'see-empty-session' },
+  { slug: 'the-import', task: 'store-first-name' },
+  { slug: 'the-secret-key' },
+];
+
+describe('parseProgress', () => {
+  it('starts fresh without stored progress', () => {
+    expect(parseProgress(null)).toEqual(emptyProgress());
+  });
+  it('starts fresh from corrupt or foreign data', () => {
+    expect(parseProgress('{not json')).toEqual(emptyProgress());
+    expect(parseProgress('[1,2]')).toEqual(emptyProgress());
+    expect(parseProgress('{"version":2,"answers":{}}')).toEqual(emptyProgress());
+  });
+  it('keeps valid entries and drops malformed ones', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      answers: { a: { choice: 1, correct: true }, b: { choice: 'x', correct: true } },
+      tasks: { 'start-over': true, 'store-first-name': 'yes' },
+      lastVisited: 'a',
+    });
+    expect(parseProgress(raw)).toEqual({
+      version: 1,
+      answers: { a: { choice: 1, correct: true } },
+      tasks: { 'start-over': true },
+      lastVisited: 'a',
+    });
+  });
+  it('reads back what the record functions wrote', () => {
+    const progress = recordVisit(recordTask(recordAnswer(emptyProgress(), 'a', 2, false), 'start-over'), 'a');
+    expect(parseProgress(JSON.stringify(progress))).toEqual(progress);
+  });
+});
+
+describe('stepState', () => {
+  it('is not started for a step never opened', () => {
+    expect(stepState(emptyProgress(), steps[0])).toBe('not-started');
+  });
+  it('is in progress once visited', () => {
+    expect(stepState(recordVisit(emptyProgress(), 'the-import'), steps[1])).toBe('in-progress');
+  });
+  it('stays in progress after a wrong answer', () => {
+    expect(stepState(recordAnswer(emptyProgress(), 'the-secret-key', 0, false), steps[2])).toBe(
+      'in-progress',
+    );
+  });
+  it('needs the sandbox task as well as the right answer', () => {
+    const answered = recordAnswer(emptyProgress(), 'the-import', 1, true);
+    expect(stepState(answered, steps[1])).toBe('in-progress');
+    expect(stepState(recordTask(answered, 'store-first-name'), steps[1])).toBe('complete');
+  });
+  it('completes a step without a task on the right answer alone', () => {
+    expect(stepState(recordAnswer(emptyProgress(), 'the-secret-key', 1, true), steps[2])).toBe('complete');
+  });
+});
+
+describe('resumeTarget', () => {
+  it('is undefined before the learner starts', () => {
+    expect(resumeTarget(emptyProgress(), steps)).toBeUndefined();
+  });
+  it('returns the last visited step while it is unfinished', () => {
+    expect(resumeTarget(recordVisit(emptyProgress(), 'the-import'), steps)?.slug).toBe('the-import');
+  });
+  it('moves on to the next unfinished step once the last visited is complete', () => {
+    let progress = recordVisit(emptyProgress(), 'what-is-a-session');
+    progress = recordTask(recordAnswer(progress, 'what-is-a-session', 0, true), 'see-empty-session');
+    expect(resumeTarget(progress, steps)?.slug).toBe('the-import');
+  });
+  it('ignores a last visited step that no longer exists', () => {
+    expect(resumeTarget(recordVisit(emptyProgress(), 'removed-step'), steps)).toBeUndefined();
+  });
+});

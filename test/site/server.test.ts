@@ -1,0 +1,103 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonSlug } from '../../src/lib/lessons.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+const lessonFiles = readdirSync(new URL('../../lessons/', import.meta.url))
+  .filter((name) => /\.mdx?$/.test(name) && !name.startsWith('_'))
+  .sort();
+const slugs = lessonFiles.map((name) => lessonSlug(name.replace(/\.mdx?$/, '')));
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.close());
+
+async function get(path: string): Promise<{ status: number; type: string; body: string }> {
+  const response = await fetch(server.url + path);
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
+}
+
+describe('the course site served by the real server', () => {
+  it('has all eight lesson files', () => {
+    expect(slugs).toHaveLength(8);
+  });
+
+  it('lists every step in order on the home page', async () => {
+    const home = await get('/');
+    expect(home.status).toBe(200);
+    const linked = [...home.body.matchAll(/data-step-slug="([^"]+)"/g)].map((match) => match[1]);
+    expect(linked).toEqual(slugs);
+    expect(home.body).toContain('href="/learn/what-is-a-session/"');
+  });
+
+  it.each(slugs.map((slug, index) => [slug, index]))(
+    'serves step %s with highlighted code and its question',
+    async (slug, index) => {
+      const page = await get(`/learn/${slug}/`);
+      expect(page.status).toBe(200);
+      expect(page.type).toMatch(/^text\/html/);
+      expect(page.body).toContain('class="astro-code');
+      expect(page.body).toContain('--shiki-dark:');
+      expect(page.body).toContain('Check your understanding');
+      expect(page.body.match(/type="radio"/g)?.length).toBeGreaterThanOrEqual(2);
+      expect(page.body).toContain(`data-current-step="${slug}"`);
+      expect(page.body).toContain('aria-current="page"');
+      if (index > 0) expect(page.body).toContain(`href="/learn/${slugs[index - 1]}/" rel="prev"`);
+      if (index < slugs.length - 1)
+        expect(page.body).toContain(`href="/learn/${slugs[index + 1]}/" rel="next"`);
+      expect(page.body).toContain('data-sandbox-panel');
+    },
+  );
+
+  it('highlights Python, Jinja, shell and HTTP code blocks', async () => {
+    const pages = await Promise.all(slugs.map((slug) => get(`/learn/${slug}/`)));
+    const languages = new Set(
+      pages.flatMap((page) => [...page.body.matchAll(/data-language="([^"]+)"/g)].map((m) => m[1])),
+    );
+    for (const language of ['python', 'jinja', 'shell', 'http']) expect(languages).toContain(language);
+  });
+
+  it('answers unknown paths with a helpful 404 page', async () => {
+    const missing = await get('/learn/no-such-step/');
+    expect(missing.status).toBe(404);
+    expect(missing.type).toMatch(/^text\/html/);
+    expect(missing.body).toContain('This page does not exist');
+    expect(missing.body).toContain('href="/learn/what-is-a-session/"');
+    expect((await get('/definitely/not/here.png')).status).toBe(404);
+  });
+
+  it('serves every script, stylesheet and icon the pages reference', async () => {
+    const pages = await Promise.all(['/', `/learn/${slugs[0]}/`, '/sandbox/'].map(get));
+    const assets = new Set(
+      pages.flatMap((page) =>
+        [...page.body.matchAll(/(?:src|href)="(\/(?:_astro\/[^"]+|favicon\.svg))"/g)].map((m) => m[1]),
+      ),
+    );
+    expect(assets.size).toBeGreaterThan(1);
+    for (const asset of assets) {
+      const response = await fetch(server.url + asset);
+      expect(response.status, asset).toBe(200);
+      await response.arrayBuffer();
+      if (asset.startsWith('/_astro/')) expect(response.headers.get('cache-control')).toContain('immutable');
+    }
+  });
+
+  it('answers the health check', async () => {
+    const health = await get('/healthz');
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body)).toEqual({ ok: true });
+  });
+
+  it('sends protective headers', async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
