@@ -1,0 +1,43 @@
+/** `session-lab load`: verify and decode a cookie; one JSON line out, exit 1 when it fails. */
+import { parseArgs } from 'node:util';
+import { toConvention } from '../../flask-session/convention.ts';
+import { BadData, errorCategory } from '../../flask-session/errors.ts';
+import { loadSession } from '../../flask-session/session-cookie.ts';
+import { type Io, integerOption, required } from './io.ts';
+
+/** Runs the command; returns the exit status. */
+export function load(args: string[], io: Io): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      secret: { type: 'string' },
+      cookie: { type: 'string' },
+      fallback: { type: 'string', multiple: true },
+      'max-age': { type: 'string' },
+      now: { type: 'string' },
+      salt: { type: 'string' },
+    },
+  });
+  const secretKey = required('secret', values.secret);
+  const cookie = values.cookie;
+  if (cookie === undefined) required('cookie', cookie);
+  const maxAge = integerOption('max-age', values['max-age']);
+  const fixedNow = integerOption('now', values.now);
+  try {
+    const data = loadSession(cookie ?? '', {
+      secretKey,
+      fallbackKeys: values.fallback,
+      salt: values.salt,
+      maxAge,
+      now: fixedNow === undefined ? io.now : () => fixedNow,
+    });
+    io.out(`${JSON.stringify({ ok: true, session: toConvention(data) })}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BadData)) throw error;
+    io.out(
+      `${JSON.stringify({ ok: false, error: errorCategory(error), exception: error.name, message: error.message })}\n`,
+    );
+    return 1;
+  }
+}

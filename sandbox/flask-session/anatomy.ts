@@ -1,0 +1,205 @@
+/**
+ * The inspector's view of any cookie string: its segments with character ranges and meaning, the
+ * decoded JSON and value, when it was signed, and a verdict. Never throws. Signed ≠ encrypted: the
+ * payload is decoded even when the signature is wrong or no key is given.
+ * Key order: `secretKey` then `fallbackKeys`; verdict keyIndex 0 = secretKey, i = fallbackKeys[i - 1].
+ */
+import { base64UrlDecode, utf8 } from './encoding.ts';
+import { BadPayload, SignatureExpired } from './errors.ts';
+import { formatHttpDate } from './http-date.ts';
+import { loadPayload } from './serializer.ts';
+import { DEFAULT_MAX_AGE } from './session.ts';
+import { DEFAULT_SALT, decodeSessionPayload, loadSessionDetailed, systemNow } from './session-cookie.ts';
+import { decodeTimestamp, MAX_DATETIME_SECONDS } from './timed.ts';
+import type { SessionData } from './values.ts';
+
+/** One part of the cookie, by UTF-16 index range `[start, end)` into the input. */
+export interface CookieSegment {
+  kind: 'compressed-flag' | 'payload' | 'timestamp' | 'signature';
+  start: number;
+  end: number;
+  text: string;
+  meaning: string;
+}
+
+/** What `anatomy` found. */
+export interface CookieAnatomy {
+  input: string;
+  isFlaskCookie: boolean;
+  compressed: boolean;
+  segments: CookieSegment[];
+  /** The decoded payload JSON text. */
+  json?: string;
+  value?: SessionData;
+  signedAt?: number;
+  ageSeconds?: number;
+  verdict:
+    | { kind: 'valid'; keyIndex: number }
+    | { kind: 'unverified' }
+    | { kind: 'bad-signature' }
+    | { kind: 'expired' }
+    | { kind: 'bad-payload'; reason: string }
+    | { kind: 'not-flask'; reason: string };
+}
+
+/** Options for `anatomy`; without `secretKey` the signature is not checked. */
+export interface AnatomyOptions {
+  secretKey?: string;
+  fallbackKeys?: string[];
+  salt?: string;
+  /** Age limit in seconds, default Flask's 31 days. */
+  maxAge?: number;
+  now?: () => number;
+}
+
+/** Cuts a cookie value into compressed flag · payload · timestamp · signature and judges it. Never throws. */
+export function anatomy(cookie: string, options: AnatomyOptions = {}): CookieAnatomy {
+  try {
+    return dissect(typeof cookie === 'string' ? cookie : String(cookie), options);
+  } catch (error) {
+    // Defensive: a bug must not break the inspector; report it as not readable.
+    return notFlask(String(cookie), false, [], `could not be read (${String(error)})`);
+  }
+}
+
+function notFlask(
+  input: string,
+  compressed: boolean,
+  segments: CookieSegment[],
+  reason: string,
+): CookieAnatomy {
+  return { input, isFlaskCookie: false, compressed, segments, verdict: { kind: 'not-flask', reason } };
+}
+
+function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
+  const compressed = input.startsWith('.');
+  const sigDot = input.lastIndexOf('.');
+  const tsDot = sigDot > 0 ? input.lastIndexOf('.', sigDot - 1) : -1;
+  const named = /^([A-Za-z][\w-]*)=.*\..*\./.exec(input);
+  if (named !== null && !input.startsWith('eyJ')) {
+    const name = named[1] as string;
+    return notFlask(input, false, [], `looks like "${name}=…": paste only the value after "${name}="`);
+  }
+  if (sigDot < 0 || tsDot < 0) {
+    return notFlask(
+      input,
+      compressed,
+      [],
+      "a Flask cookie has three parts separated by '.': payload.timestamp.signature",
+    );
+  }
+  const segments: CookieSegment[] = [];
+  const payloadStart = compressed && tsDot > 0 ? 1 : 0;
+  if (payloadStart === 1) {
+    segments.push(
+      seg(
+        'compressed-flag',
+        input,
+        0,
+        1,
+        "leading '.': the payload is zlib-compressed (Flask compresses when that saves 2 bytes or more)",
+      ),
+    );
+  }
+  const signatureText = input.slice(sigDot + 1);
+  const timestampText = input.slice(tsDot + 1, sigDot);
+  const timestamp = decodeTimestamp(timestampText);
+  const signatureBytes = safeDecode(signatureText);
+  const datable = timestamp !== undefined && timestamp <= MAX_DATETIME_SECONDS;
+  segments.push(
+    seg(
+      'payload',
+      input,
+      payloadStart,
+      tsDot,
+      'the session as JSON, base64url-encoded: readable by anyone, not encrypted',
+    ),
+    seg(
+      'timestamp',
+      input,
+      tsDot + 1,
+      sigDot,
+      datable
+        ? `signed at ${formatHttpDate(timestamp)} (Unix ${timestamp}): big-endian seconds, base64url`
+        : 'should be the signing time in seconds, base64url; this one cannot be read as a date',
+    ),
+    seg(
+      'signature',
+      input,
+      sigDot + 1,
+      input.length,
+      signatureBytes?.length === 20
+        ? "HMAC-SHA1 over everything before the last '.', with key HMAC-SHA1(secret key, 'cookie-session'): 20 bytes, base64url"
+        : `should be a 20-byte HMAC-SHA1 in base64url; this decodes to ${signatureBytes === undefined ? 'nothing valid' : `${signatureBytes.length} bytes`}`,
+    ),
+  );
+  if (!datable) return notFlask(input, compressed, segments, 'the timestamp is not a valid base64url date');
+  if (signatureBytes?.length !== 20) {
+    return notFlask(
+      input,
+      compressed,
+      segments,
+      'the signature is not 20 bytes, so it is not a Flask (HMAC-SHA1) signature',
+    );
+  }
+  const now = options.now ?? systemNow;
+  const result: CookieAnatomy = {
+    input,
+    isFlaskCookie: true,
+    compressed: payloadStart === 1,
+    segments,
+    signedAt: timestamp,
+    ageSeconds: Math.floor(now()) - timestamp,
+    verdict: { kind: 'unverified' },
+  };
+  const payloadText = input.slice(0, tsDot);
+  try {
+    result.json = loadPayload(payloadText);
+    result.value = decodeSessionPayload(payloadText);
+  } catch (error) {
+    result.verdict = { kind: 'bad-payload', reason: reasonOf(error) };
+  }
+  if (options.secretKey) result.verdict = verify(input, options, now);
+  return result;
+}
+
+function verify(input: string, options: AnatomyOptions, now: () => number): CookieAnatomy['verdict'] {
+  try {
+    const { keyIndex } = loadSessionDetailed(input, {
+      secretKey: options.secretKey as string,
+      fallbackKeys: options.fallbackKeys,
+      salt: options.salt ?? DEFAULT_SALT,
+      maxAge: options.maxAge ?? DEFAULT_MAX_AGE,
+      now,
+    });
+    return { kind: 'valid', keyIndex };
+  } catch (error) {
+    if (error instanceof SignatureExpired) return { kind: 'expired' };
+    if (error instanceof BadPayload) return { kind: 'bad-payload', reason: reasonOf(error) };
+    return { kind: 'bad-signature' };
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`;
+}
+
+function safeDecode(text: string): Uint8Array | undefined {
+  try {
+    return base64UrlDecode(utf8(text));
+  } catch {
+    return undefined;
+  }
+}
+
+function seg(
+  kind: CookieSegment['kind'],
+  input: string,
+  start: number,
+  end: number,
+  meaning: string,
+): CookieSegment {
+  return { kind, start, end, text: input.slice(start, end), meaning };
+}

@@ -1,0 +1,88 @@
+/**
+ * The oracle's plain-JSON convention for tagged values (shared/flask-oracle/README.md):
+ * {"$tuple":[…]}, {"$bytes":"<std base64>"}, {"$markup":"…"}, {"$uuid":"<dashed>"},
+ * {"$datetime":"<RFC 1123 GMT>"}, and {"$dict":{…}} for a literal one-key dict whose key is a marker.
+ * Used by the CLI, the tests and the inspector's display.
+ */
+import { base64Encode } from './encoding.ts';
+import { formatHttpDate, parseHttpDate } from './http-date.ts';
+import { isDict, PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID, type PyValue, setKey } from './values.ts';
+
+const MARKERS = new Set(['$tuple', '$bytes', '$markup', '$uuid', '$datetime', '$dict']);
+
+/** A session value as convention JSON (plain JSON data). */
+export function toConvention(value: PyValue): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toConvention);
+  if (value instanceof PyTuple) return { $tuple: value.items.map(toConvention) };
+  if (value instanceof PyBytes) return { $bytes: base64Encode(value.bytes) };
+  if (value instanceof PyMarkup) return { $markup: value.html };
+  if (value instanceof PyUUID) return { $uuid: value.toString() };
+  if (value instanceof PyDatetime) return { $datetime: formatHttpDate(value.seconds) };
+  const out: { [key: string]: unknown } = {};
+  const keys = Object.keys(value);
+  for (const key of keys)
+    setKey(out as { [key: string]: PyValue }, key, toConvention(value[key] as PyValue) as PyValue);
+  return keys.length === 1 && MARKERS.has(keys[0] as string) ? { $dict: out } : out;
+}
+
+/** Convention JSON to a session value. Throws a TypeError naming the problem on malformed markers. */
+export function fromConvention(json: unknown): PyValue {
+  if (json === null || typeof json === 'boolean' || typeof json === 'number' || typeof json === 'string')
+    return json;
+  if (Array.isArray(json)) return json.map(fromConvention);
+  if (typeof json !== 'object') throw new TypeError(`not JSON data: ${typeof json}`);
+  const record = json as { [key: string]: unknown };
+  const keys = Object.keys(record);
+  const marker = keys.length === 1 && MARKERS.has(keys[0] as string) ? (keys[0] as string) : undefined;
+  const inner = marker === undefined ? undefined : record[marker];
+  switch (marker) {
+    case '$tuple':
+      if (!Array.isArray(inner)) throw new TypeError('$tuple needs an array');
+      return new PyTuple(inner.map(fromConvention));
+    case '$bytes':
+      if (typeof inner !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(inner) || inner.length % 4 !== 0) {
+        throw new TypeError('$bytes needs standard padded base64 text');
+      }
+      return new PyBytes(new Uint8Array(Buffer.from(inner, 'base64')));
+    case '$markup':
+      if (typeof inner !== 'string') throw new TypeError('$markup needs a string');
+      return new PyMarkup(inner);
+    case '$uuid':
+      if (typeof inner !== 'string') throw new TypeError('$uuid needs a string');
+      return new PyUUID(inner);
+    case '$datetime':
+      return new PyDatetime(parseConventionDate(inner));
+    case '$dict':
+      if (!isDict(inner)) throw new TypeError('$dict needs an object');
+      return plainDict(inner as { [key: string]: unknown });
+    default:
+      return plainDict(record);
+  }
+}
+
+function plainDict(record: { [key: string]: unknown }): { [key: string]: PyValue } {
+  const out: { [key: string]: PyValue } = {};
+  for (const key of Object.keys(record)) setKey(out, key, fromConvention(record[key]));
+  return out;
+}
+
+/** RFC 1123 (or any date Werkzeug parses) or ISO 8601; a date without a zone is UTC. */
+function parseConventionDate(inner: unknown): number {
+  if (typeof inner !== 'string') throw new TypeError('$datetime needs a string');
+  const http = parseHttpDate(inner);
+  if (http !== null) return http;
+  const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(inner);
+  if (iso === null)
+    throw new TypeError(`$datetime needs an RFC 1123 or ISO 8601 date, got ${JSON.stringify(inner)}`);
+  const ms = Date.parse(
+    iso[4] === undefined ? `${inner.replace(' ', 'T')}${iso[1] ? 'Z' : 'T00:00:00Z'}` : inner,
+  );
+  if (Number.isNaN(ms)) throw new TypeError(`$datetime: invalid date ${JSON.stringify(inner)}`);
+  return ms / 1000;
+}
+
+/** Readable, indented JSON of a value for the inspector; tagged values shown via the convention. */
+export function toDisplayJson(value: PyValue): string {
+  return JSON.stringify(toConvention(value), null, 2);
+}

@@ -1,0 +1,42 @@
+/**
+ * Werkzeug 2.2's `dump_cookie`: the Set-Cookie header value with attributes in its order
+ * (Domain, Expires, Max-Age, Secure, HttpOnly, Path, SameSite), and its size warning.
+ */
+import { formatHttpDate } from './http-date.ts';
+
+/** Werkzeug's `max_size`: larger headers get a warning (browsers may drop them). */
+export const MAX_COOKIE_SIZE = 4093;
+
+/** What goes into one Set-Cookie header. */
+export interface CookieFields {
+  name: string;
+  value: string;
+  /** Unix seconds; written as an RFC 1123 GMT date. */
+  expires?: number;
+  maxAge?: number;
+  domain?: string;
+  path?: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+  sameSite?: 'Strict' | 'Lax' | 'None';
+}
+
+/** The header value and, when it is too large, Werkzeug's exact warning text. */
+export function dumpCookie(fields: CookieFields): { header: string; sizeWarning?: string } {
+  const parts = [`${fields.name}=${fields.value}`];
+  if (fields.domain !== undefined) parts.push(`Domain=${fields.domain}`);
+  if (fields.expires !== undefined) parts.push(`Expires=${formatHttpDate(fields.expires)}`);
+  if (fields.maxAge !== undefined) parts.push(`Max-Age=${fields.maxAge}`);
+  if (fields.secure) parts.push('Secure');
+  if (fields.httpOnly) parts.push('HttpOnly');
+  if (fields.path !== undefined) parts.push(`Path=${fields.path}`);
+  if (fields.sameSite !== undefined) parts.push(`SameSite=${fields.sameSite}`);
+  const header = parts.join('; ');
+  if (header.length <= MAX_COOKIE_SIZE) return { header };
+  const valueSize = Buffer.byteLength(fields.value);
+  const sizeWarning =
+    `The '${fields.name}' cookie is too large: the value was ${valueSize} bytes but the header required ` +
+    `${header.length - valueSize} extra bytes. The final size was ${header.length} bytes but the limit is ` +
+    `${MAX_COOKIE_SIZE} bytes. Browsers may silently ignore cookies larger than this.`;
+  return { header, sizeWarning };
+}

@@ -1,0 +1,105 @@
+/**
+ * zlib deflate (level 6, byte-identical to Python's zlib) and inflate, on pako's zlib port with one
+ * stream of each kind reused across calls. Why: `pako.deflate` allocates ~250 KB of state per call,
+ * which made signing ~30× slower than the HMAC; a reset stream gives the same bytes.
+ */
+import pako from 'pako';
+import deflateLib from 'pako/lib/zlib/deflate.js';
+import inflateLib from 'pako/lib/zlib/inflate.js';
+import ZStream from 'pako/lib/zlib/zstream.js';
+
+const Z_NO_FLUSH = 0;
+const Z_FINISH = 4;
+const Z_OK = 0;
+const Z_STREAM_END = 1;
+
+const deflater = new ZStream();
+// level 6, Z_DEFLATED, 15-bit window with zlib wrapper, memLevel 8, default strategy, and zlib's
+// classic hash function (pako.deflate's default `legacyHash`): Python's zlib.compress.
+deflateLib.deflateInit2(deflater, 6, 8, 15, 8, 0, true);
+
+const inflater = new ZStream();
+inflateLib.inflateInit2(inflater, 15); // zlib wrapper only, as zlib.decompress (no gzip)
+
+const noHead = new Uint16Array(0);
+
+/**
+ * `deflateReset` plus clearing to a fresh stream's state, with native `fill`s: pako clears the
+ * 32K-entry hash head table in a JavaScript loop, which cost more than compressing a session.
+ */
+function resetDeflater(): void {
+  const state = deflater.state as {
+    head: Uint16Array;
+    prev: Uint16Array;
+    window: Uint8Array;
+    high_water: number;
+  };
+  const head = state.head;
+  state.head = noHead;
+  deflateLib.deflateReset(deflater);
+  state.head = head;
+  head.fill(0);
+  // A fresh stream's window is zeroed; match search peeks past the data, so stale bytes from the
+  // previous call could change which match wins. Clearing what it wrote makes the state fresh.
+  state.window.fill(0, 0, dirty);
+  state.prev.fill(0, 0, dirty);
+  state.high_water = 0;
+}
+
+// How much of the window (and prev table) the previous call may have written: its input plus the
+// longest match (258) a search can peek past it; everything when the window slid.
+let dirty = 65536;
+
+/** `zlib.compress(data)` of Python (level 6). */
+export function deflate(data: Uint8Array): Uint8Array {
+  resetDeflater();
+  const out = new Uint8Array(data.length + (data.length >> 8) + 64);
+  deflater.input = data;
+  deflater.next_in = 0;
+  deflater.avail_in = data.length;
+  deflater.output = out;
+  deflater.next_out = 0;
+  deflater.avail_out = out.length;
+  const status = deflateLib.deflate(deflater, Z_FINISH);
+  dirty = data.length < 32768 - 1024 ? data.length + 1024 : 65536;
+  deflater.input = null;
+  deflater.output = null;
+  // Output did not fit (never expected with this bound): let pako do it the slow way.
+  if (status !== Z_STREAM_END) return pako.deflate(data, { level: 6 });
+  return out.subarray(0, deflater.next_out);
+}
+
+/** `zlib.decompress(data)` of Python: any valid zlib stream, trailing bytes ignored. Throws on bad data. */
+export function inflate(data: Uint8Array): Uint8Array {
+  inflateLib.inflateReset(inflater);
+  inflater.input = data;
+  inflater.next_in = 0;
+  inflater.avail_in = data.length;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (let size = Math.max(256, data.length * 4); ; size = 65536) {
+      const chunk = new Uint8Array(size);
+      inflater.output = chunk;
+      inflater.next_out = 0;
+      inflater.avail_out = size;
+      const status = inflateLib.inflate(inflater, Z_NO_FLUSH);
+      chunks.push(chunk.subarray(0, inflater.next_out));
+      total += inflater.next_out;
+      if (status === Z_STREAM_END) break;
+      if (status !== Z_OK) throw new Error(inflater.msg || `zlib error ${status}`);
+      if (inflater.avail_out > 0) throw new Error('incomplete or truncated stream');
+    }
+  } finally {
+    inflater.input = null;
+    inflater.output = null;
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { anatomy } from '../../sandbox/flask-session/index.ts';
+
+const phill = 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY';
+const emoji =
+  '.eJyrVsrNz09RslKKKU2xME4BkqkGBmB2MpBMs7CEiyebpCDE01KUagFPMhQT.ZVPxAA.bdfDbP8kJmxJHktd7NL0R7pTrPk';
+const now = () => 1700000100;
+
+describe('anatomy', () => {
+  it('cuts a cookie into payload, timestamp and signature with their ranges', () => {
+    const a = anatomy(phill, { now });
+    expect(a.segments.map(({ kind, start, end, text }) => ({ kind, start, end, text }))).toEqual([
+      { kind: 'payload', start: 0, end: 28, text: 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9' },
+      { kind: 'timestamp', start: 29, end: 35, text: 'ZVPxAA' },
+      { kind: 'signature', start: 36, end: 63, text: 'iGXXNMA9cMfVC_v__95pMc0OtTY' },
+    ]);
+    expect(a).toMatchObject({
+      isFlaskCookie: true,
+      compressed: false,
+      json: '{"firstName":"Phill"}',
+      value: { firstName: 'Phill' },
+      signedAt: 1700000000,
+      ageSeconds: 100,
+      verdict: { kind: 'unverified' },
+    });
+  });
+  it('shows the compressed flag as its own segment', () => {
+    const a = anatomy(emoji, { now });
+    expect(a.compressed).toBe(true);
+    expect(a.segments[0]).toMatchObject({ kind: 'compressed-flag', start: 0, end: 1, text: '.' });
+    expect(a.value).toEqual({ mood: '😀🎉👍🏽' });
+  });
+  it('verifies with a key and names the key that matched', () => {
+    expect(anatomy(phill, { secretKey: 'w98fw9ef8hwe98fhwef', now }).verdict).toEqual({
+      kind: 'valid',
+      keyIndex: 0,
+    });
+    expect(anatomy(phill, { secretKey: 'x', fallbackKeys: ['w98fw9ef8hwe98fhwef'], now }).verdict).toEqual({
+      kind: 'valid',
+      keyIndex: 1,
+    });
+  });
+  it('still decodes the payload when the signature is wrong: signed is not encrypted', () => {
+    const a = anatomy(phill, { secretKey: 'wrong', now });
+    expect(a.verdict).toEqual({ kind: 'bad-signature' });
+    expect(a.value).toEqual({ firstName: 'Phill' });
+  });
+  it("says expired past the age limit (Flask's 31 days by default)", () => {
+    expect(anatomy(phill, { secretKey: 'w98fw9ef8hwe98fhwef', now: () => 1702678401 }).verdict).toEqual({
+      kind: 'expired',
+    });
+  });
+  it('says bad payload with a reason', () => {
+    const a = anatomy('e25vdCBqc29u.ZVPxAA.QFAqtI4DxzgekC2142ibOP8JblA', { now });
+    expect(a.verdict.kind).toBe('bad-payload');
+    expect(a.json).toBe('{not json');
+  });
+  it('says not a Flask cookie, and why', () => {
+    expect(anatomy('hello').verdict).toMatchObject({ kind: 'not-flask' });
+    expect(anatomy(`session=${phill}`).verdict).toMatchObject({
+      kind: 'not-flask',
+      reason: expect.stringContaining('session='),
+    });
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    expect(anatomy(jwt).verdict).toMatchObject({ kind: 'not-flask' });
+  });
+  it('never throws, whatever it is given', () => {
+    expect(() => anatomy(undefined as unknown as string)).not.toThrow();
+    expect(() => anatomy('.'.repeat(10))).not.toThrow();
+  });
+});

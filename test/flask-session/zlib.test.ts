@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import pako from 'pako';
+import { describe, expect, it } from 'vitest';
+import { deflate, inflate } from '../../sandbox/flask-session/zlib.ts';
+
+const texty = fc.oneof(
+  fc.uint8Array({ maxLength: 600 }),
+  fc
+    .tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 60 }))
+    .map(([s, n]) => new TextEncoder().encode(s.repeat(n))),
+);
+
+describe('deflate', () => {
+  it("compresses like Python's zlib (the oracle's emoji vector)", () => {
+    const json = '{"mood":"\\ud83d\\ude00\\ud83c\\udf89\\ud83d\\udc4d\\ud83c\\udffd"}';
+    expect(Buffer.from(deflate(new TextEncoder().encode(json))).toString('base64url')).toBe(
+      'eJyrVsrNz09RslKKKU2xME4BkqkGBmB2MpBMs7CEiyebpCDE01KUagFPMhQT',
+    );
+  });
+  it('gives the bytes of a fresh pako level-6 stream, call after call', () => {
+    fc.assert(
+      fc.property(fc.array(texty, { minLength: 1, maxLength: 4 }), (inputs) => {
+        for (const input of inputs) expect(deflate(input)).toEqual(pako.deflate(input, { level: 6 }));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('inflate', () => {
+  it('reverses deflate', () => {
+    fc.assert(
+      fc.property(texty, (input) => {
+        expect(inflate(deflate(input))).toEqual(input);
+      }),
+      { numRuns: 100 },
+    );
+  });
+  it('ignores bytes after the end of the stream, like Python', () => {
+    const stream = deflate(new TextEncoder().encode('hello'));
+    expect(new TextDecoder().decode(inflate(Uint8Array.from([...stream, 1, 2, 3])))).toBe('hello');
+  });
+  it('throws on truncated, corrupted or gzip data', () => {
+    const stream = deflate(new TextEncoder().encode('hello hello hello'));
+    expect(() => inflate(stream.subarray(0, stream.length - 2))).toThrow();
+    expect(() => inflate(Uint8Array.from([...stream.subarray(0, stream.length - 1), 0]))).toThrow();
+    expect(() => inflate(pako.gzip('hello'))).toThrow();
+    expect(() => inflate(new Uint8Array())).toThrow();
+  });
+  it('inflates output larger than its first buffer', () => {
+    const big = new TextEncoder().encode('x'.repeat(300000));
+    expect(inflate(deflate(big)).length).toBe(300000);
+  });
+});

@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+"""Answers session-cookie questions with the real Flask, one JSON object per line.
+
+Run with /usr/bin/python3 (Debian python3-flask). Reads requests on stdin, writes one JSON answer
+per request on stdout (ASCII, flushed). Session values use the oracle's tag convention
+({"$tuple": [...]}, {"$bytes": "..."}, {"$markup": "..."}, {"$uuid": "..."}, {"$datetime": "..."},
+{"$dict": {...}}); see shared/flask-oracle/README.md.
+
+  {"op": "sign", "secret": S, "session": {...}, "timestamp": N, "salt"?: S}
+      -> {"cookie": "..."}   (URLSafeTimedSerializer.dumps, as save_session signs)
+  {"op": "load", "secret": S, "cookie": C, "max_age"?: N, "now"?: N, "salt"?: S}
+      -> {"ok": true, "session": {...}} or {"ok": false, "error": "BadSignature"|..., "exception": X}
+  {"op": "respond", "secret": S, "cookie"?: C, "action": A, "session"?: {...}, "now": N}
+      -> {"set_cookie": [...], "vary": "..."|null}   one real request through the test client;
+      A is store (update with session), permanent (store and make permanent), clear, read or nothing.
+"""
+import base64
+import datetime
+import json
+import sys
+import uuid
+
+import flask
+import flask.sessions
+import itsdangerous
+from itsdangerous.timed import TimestampSigner
+from markupsafe import Markup
+from werkzeug.http import http_date, parse_date
+
+MARKERS = ("$tuple", "$bytes", "$markup", "$uuid", "$datetime", "$dict")
+
+
+def from_conv(v):
+    if isinstance(v, list):
+        return [from_conv(x) for x in v]
+    if not isinstance(v, dict):
+        return v
+    if len(v) == 1 and next(iter(v)) in MARKERS:
+        ((k, x),) = v.items()
+        if k == "$tuple":
+            return tuple(from_conv(i) for i in x)
+        if k == "$bytes":
+            return base64.b64decode(x, validate=True)
+        if k == "$markup":
+            return Markup(x)
+        if k == "$uuid":
+            return uuid.UUID(x)
+        if k == "$datetime":
+            d = parse_date(x)
+            return d if d.tzinfo else d.replace(tzinfo=datetime.timezone.utc)
+        return {kk: from_conv(vv) for kk, vv in x.items()}
+    return {k: from_conv(x) for k, x in v.items()}
+
+
+def to_conv(v):
+    if isinstance(v, tuple):
+        return {"$tuple": [to_conv(x) for x in v]}
+    if isinstance(v, bytes):
+        return {"$bytes": base64.b64encode(v).decode("ascii")}
+    if callable(getattr(v, "__html__", None)):
+        return {"$markup": str(v.__html__())}
+    if isinstance(v, uuid.UUID):
+        return {"$uuid": str(v)}
+    if isinstance(v, datetime.datetime):
+        return {"$datetime": http_date(v)}
+    if isinstance(v, list):
+        return [to_conv(x) for x in v]
+    if isinstance(v, dict):
+        d = {k: to_conv(x) for k, x in v.items()}
+        return {"$dict": d} if len(d) == 1 and next(iter(d)) in MARKERS else d
+    return v
+
+
+class Clock:
+    """The time Flask sees: itsdangerous timestamps and the permanent-session expiry."""
+
+    now = None
+
+
+_orig_get_timestamp = TimestampSigner.get_timestamp
+TimestampSigner.get_timestamp = lambda self: int(Clock.now) if Clock.now is not None else _orig_get_timestamp(self)
+
+
+class FixedDatetime(datetime.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        if Clock.now is None:
+            return datetime.datetime.now(tz)
+        return datetime.datetime.fromtimestamp(Clock.now, tz)
+
+
+flask.sessions.datetime = FixedDatetime  # save_session computes Expires with datetime.now(timezone.utc)
+
+
+def make_app(secret, salt=None):
+    app = flask.Flask("flask_session_helper")
+    app.secret_key = secret
+    if salt is not None:
+        app.session_interface.salt = salt
+    return app
+
+
+def op_sign(req):
+    Clock.now = req["timestamp"]
+    app = make_app(req["secret"], req.get("salt"))
+    # Inside a request context, as in save_session: flask.json then sorts keys like the app does.
+    with app.test_request_context():
+        serializer = app.session_interface.get_signing_serializer(app)
+        return {"cookie": serializer.dumps(from_conv(req["session"]))}
+
+
+def op_load(req):
+    Clock.now = req.get("now")
+    app = make_app(req["secret"], req.get("salt"))
+    try:
+        with app.test_request_context():
+            serializer = app.session_interface.get_signing_serializer(app)
+            data = serializer.loads(req["cookie"], max_age=req.get("max_age"))
+    except Exception as e:
+        cat = next((c for c in (itsdangerous.SignatureExpired, itsdangerous.BadSignature,
+                                itsdangerous.BadPayload) if isinstance(e, c)), type(e))
+        return {"ok": False, "error": cat.__name__, "exception": type(e).__name__}
+    return {"ok": True, "session": to_conv(data)}
+
+
+def op_respond(req):
+    Clock.now = req["now"]
+    app = make_app(req["secret"])
+    action = req["action"]
+
+    @app.route("/")
+    def index():
+        if action in ("store", "permanent"):
+            flask.session.update(from_conv(req.get("session", {})))
+        if action == "permanent":
+            flask.session.permanent = True
+        if action == "clear":
+            flask.session.clear()
+        if action == "read":
+            flask.session.get("anything")
+        return ""
+
+    client = app.test_client()
+    if req.get("cookie"):
+        client.set_cookie("localhost", "session", req["cookie"])
+    resp = client.get("/")
+    return {"set_cookie": resp.headers.getlist("Set-Cookie"), "vary": resp.headers.get("Vary")}
+
+
+OPS = {"sign": op_sign, "load": op_load, "respond": op_respond}
+
+
+def main():
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            req = json.loads(line)
+            answer = OPS[req["op"]](req)
+        except Exception as e:  # report, keep serving
+            answer = {"helper_error": f"{type(e).__name__}: {e}"}
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
