@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import { codeThemes } from './src/lib/code-themes.ts';
 
 // Lesson pages are prerendered; sandbox/server.ts mounts Astro's handler inside express,
 // so one process serves the course and the live sandbox.
@@ -10,7 +11,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: codeThemes,
       defaultColor: false,
     },
   },

@@ -1,7 +1,95 @@
-import { Router } from 'express';
+/**
+ * The live sandbox, mounted at /sandbox: the handout's app in two engines (/flask, /express), the
+ * lab's experiments (/flask/lab, /express/lab) and the cookie tools (/api). No state per learner:
+ * their session and lab settings live in their cookies, the inspector's records travel in URLs
+ * signed with the server secret, so any process sharing SESSION_LAB_SECRET can serve any request.
+ */
+import { type ErrorRequestHandler, Router } from 'express';
+import { expressEngine } from './apps/express-engine.ts';
+import { flaskEngine } from './apps/flask-engine.ts';
+import { renderPage, wantsJson } from './apps/pages.ts';
+import { createAppRouter } from './apps/sandbox-app.ts';
 import type { ServerConfig } from './config.ts';
+import { createTraceCodec } from './inspector/trace.ts';
+import { createApiRouter } from './lab/api.ts';
+import { createExpressLab } from './lab/express-lab.ts';
+import { createFlaskLab } from './lab/flask-lab.ts';
+
+/** Test hooks; production uses the defaults. */
+export interface SandboxRouterOptions {
+  /** The Flask engine's clock, Unix seconds (default: the system clock). */
+  now?: () => number;
+}
 
 /** The live sandbox's routes, mounted at /sandbox. */
-export function createSandboxRouter(_config: ServerConfig): Router {
-  return Router();
+export function createSandboxRouter(config: ServerConfig, options: SandboxRouterOptions = {}): Router {
+  const now = options.now ?? (() => Date.now() / 1000);
+  const traces = createTraceCodec(config.serverSecret);
+  const shared = {
+    traces,
+    bodyLimit: config.bodyLimit,
+    sandboxKey: config.sandboxSecretKey,
+    sandboxKeyIsPublicDemo: config.sandboxKeyIsPublicDemo,
+  };
+  const labOptions = { defaultKey: config.sandboxSecretKey, bodyLimit: config.bodyLimit, now };
+
+  const router = Router();
+  router.use(
+    '/flask',
+    createAppRouter({
+      ...shared,
+      engine: flaskEngine({ defaultKey: config.sandboxSecretKey, now }),
+      lab: createFlaskLab(labOptions),
+    }),
+  );
+  router.use(
+    '/express',
+    createAppRouter({
+      ...shared,
+      engine: expressEngine({ key: config.sandboxSecretKey }),
+      lab: createExpressLab(labOptions),
+    }),
+  );
+  router.use('/api', createApiRouter(labOptions));
+  router.use(sandboxErrors);
+  return router;
 }
+
+/**
+ * Bad input gets a friendly page (or JSON) with the right 4xx status, never a stack trace; only a
+ * bug gives a 500, and its details go to the log.
+ */
+const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
+  const status =
+    typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+  if (status >= 500) console.error(`Sandbox error on ${req.method} ${req.originalUrl.split('?')[0]}:`, error);
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const message =
+    status >= 500
+      ? 'Something went wrong in the sandbox. Please try again.'
+      : status === 413
+        ? error?.name === 'HttpError'
+          ? String(error.message)
+          : 'That form was too large for the sandbox. Please send less text.'
+        : error?.name === 'HttpError'
+          ? String(error.message)
+          : 'Bad Request: the browser (or proxy) sent a request that this server could not understand.';
+  const back = /^\/sandbox\/express/.test(req.originalUrl) ? '/sandbox/express/' : '/sandbox/flask/';
+  res.status(status).setHeader('Cache-Control', 'no-store');
+  if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });
+  else
+    res
+      .type('html')
+      .send(renderPage('error', { status, title: titles[status] ?? 'Bad Request', message, back }));
+};
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  413: 'Too large',
+  415: 'Unsupported form',
+  500: 'Sandbox error',
+};

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import compression from 'compression';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { ServerConfig } from './config.ts';
@@ -41,6 +42,8 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
     }),
   );
 
+  app.use(compression());
+
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -64,7 +67,8 @@ const logRequests: RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint();
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    // The path only: the sandbox's query strings carry learners' session records.
+    console.log(`${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
   next();
 };

@@ -22,7 +22,10 @@ export interface Exchange {
   /** Path as the browser requested it, e.g. '/sandbox/flask/store'. */
   path: string;
   status: number;
-  /** Location header of a redirect. */
+  /**
+   * Location header of a redirect, without the `?trace=…` parameter the server appends to carry this
+   * record to the next page (server note: the header sent is `location + '?trace=…'`).
+   */
   location?: string;
   /** The request's `Cookie` header exactly as received (null when none), sandbox cookies only. */
   requestCookie: string | null;
@@ -42,7 +45,11 @@ export interface Exchange {
   };
   /** The session cookie's value the browser now holds after this response (null when deleted or unchanged-absent). */
   cookieAfter: string | null;
-  /** Anatomy of the session cookie set by this response (Flask engine), else of the one sent. */
+  /**
+   * Anatomy of the session cookie set by this response (Flask engine), else of the one sent.
+   * Server note: `anatomy.value` is given in the tag convention (plain JSON, like `session.before`),
+   * and the signature is verified with the learner's own key settings (their lab key and fallbacks).
+   */
   anatomy?: CookieAnatomy;
   /** 1-based line numbers of the Flask app source (sandboxAppSource) that ran. */
   codeLines: number[];
@@ -52,4 +59,9 @@ export interface Exchange {
   cookieWarning?: string;
   /** One sentence saying what happened, for the timeline and screen readers. */
   summary: string;
+  /**
+   * Added by the server: true when this record travelled in a redirect URL and was too big for it, so
+   * long strings were cut to 200 characters plus "… [N more characters]" (the oversize lab does this).
+   */
+  truncated?: boolean;
 }

@@ -5,7 +5,7 @@ export const codeLanguages = ['python', 'jinja', 'html', 'shell', 'http', 'javas
 
 /**
  * Sandbox tasks a step can ask for. The sandbox checks each one against the learner's real
- * exchanges with the sandbox apps (see sandbox/tasks), so a new id needs a checker there too.
+ * exchanges with the sandbox apps (src/lib/inspector/tasks.ts), so a new id needs a checker there too.
  */
 export const sandboxTaskIds = [
   'see-empty-session',

@@ -1,0 +1,37 @@
+/**
+ * What the shared app routes need from a session engine, so one router serves both the
+ * Flask-compatible engine and Express cookie-session.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import type { Engine } from '../inspector/exchange.ts';
+
+/** The handout's session operations, in Flask's terms. */
+export interface SessionHandle {
+  /** `key in session` (not an access). */
+  has(key: string): boolean;
+  /** `session[key]` as the template prints it (Python's `str`), marking the session accessed. */
+  read(key: string): string;
+  /** `session[key] = value`. */
+  set(key: string, value: string): void;
+  /** `session.clear()`. */
+  clear(): void;
+  /** `session.permanent = True`. */
+  makePermanent(): void;
+  /** The session's keys and printable values, for the template (a null-prototype object). */
+  view(): Record<string, string>;
+}
+
+export interface SandboxEngine {
+  name: Engine;
+  /** Opens the session; mounted after the recorder. */
+  middleware: RequestHandler;
+  /** The session of a request the middleware has opened. */
+  session(req: Request, res: Response): SessionHandle;
+}
+
+/** A null-prototype copy, so `'constructor' in session` is false in templates as in Python. */
+export function bareRecord(entries: Iterable<[string, string]>): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const [key, value] of entries) out[key] = value;
+  return out;
+}

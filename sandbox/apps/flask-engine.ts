@@ -1,0 +1,107 @@
+/**
+ * The Flask-compatible engine as express middleware: Flask's open_session at the start of the
+ * request (with the learner's own key settings), its save_session as the headers go out, so the
+ * headers are Flask's own: `session=…; HttpOnly; Path=/sandbox/flask`, `Vary: Cookie`, deletion
+ * after clear, `Expires` for a permanent session. A bad or foreign cookie is silently an empty session.
+ */
+import type { Response } from 'express';
+import onHeaders from 'on-headers';
+import {
+  type FlaskSessionConfig,
+  openSession,
+  type SessionData,
+  saveSession,
+  toConvention,
+} from '../flask-session/index.ts';
+import { pyStr } from '../flask-session/py-repr.ts';
+import { stateOf } from '../inspector/request-state.ts';
+import { labOf } from '../lab/settings.ts';
+import { readCookie } from './cookies.ts';
+import { bareRecord, type SandboxEngine } from './engine.ts';
+import { FlaskSessionState } from './flask-session-state.ts';
+
+/** Where the Flask app is mounted; Flask would use the app root ('/'). */
+export const FLASK_PATH = '/sandbox/flask';
+
+/** What the Flask engine keeps per request (lab routes use it). */
+export interface FlaskRequest {
+  session: FlaskSessionState;
+  config: FlaskSessionConfig;
+  /** Set by lab routes that write the session cookie themselves. */
+  skipSave: boolean;
+}
+
+const requests = new WeakMap<Response, FlaskRequest>();
+
+/** The Flask engine's state of a request. */
+export function flaskOf(res: Response): FlaskRequest {
+  const flask = requests.get(res);
+  if (flask === undefined) throw new Error('Flask session missing: mount the Flask engine first');
+  return flask;
+}
+
+export interface FlaskEngineOptions {
+  /** The sandbox key (config.sandboxSecretKey), used unless the learner's lab settings say otherwise. */
+  defaultKey: string;
+  /** Unix seconds. */
+  now: () => number;
+}
+
+/** The session settings for a learner's key settings. */
+export function flaskConfig(key: string, fallbacks: string[], now: () => number): FlaskSessionConfig {
+  return { secretKey: key, fallbackKeys: fallbacks, path: FLASK_PATH, now };
+}
+
+/** Builds the Flask-compatible engine. */
+export function flaskEngine({ defaultKey, now }: FlaskEngineOptions): SandboxEngine {
+  return {
+    name: 'flask',
+    middleware(req, res, next) {
+      const lab = labOf(req, defaultKey);
+      const config = flaskConfig(lab.key, lab.fallbacks, now);
+      const opened = openSession(readCookie(req, 'session'), config);
+      const flask: FlaskRequest = { session: new FlaskSessionState(opened.data), config, skipSave: false };
+      requests.set(res, flask);
+
+      const state = stateOf(res);
+      state.status = opened.status;
+      if (opened.keyIndex !== undefined) state.keyIndex = opened.keyIndex;
+      state.before = display(opened.data);
+      state.after = () => display(flask.session.data);
+      state.anatomyKeys = { secretKey: lab.key, fallbackKeys: lab.fallbacks, now };
+
+      onHeaders(res, () => {
+        if (flask.skipSave) return;
+        const { session } = flask;
+        const saved = saveSession(
+          { data: session.data, modified: session.modified, accessed: session.accessed },
+          config,
+        );
+        if (saved.setCookie !== null) res.append('Set-Cookie', saved.setCookie);
+        if (saved.vary) res.vary('Cookie');
+        if (saved.sizeWarning !== undefined) state.cookieWarning = saved.sizeWarning;
+      });
+      next();
+    },
+    session(_req, res) {
+      const { session } = flaskOf(res);
+      return {
+        has: (key) => session.has(key),
+        read: (key) => {
+          const value = session.get(key);
+          return value === undefined ? '' : pyStr(value);
+        },
+        set: (key, value) => session.set(key, value),
+        clear: () => session.clear(),
+        makePermanent: () => session.makePermanent(),
+        // Everything is printed as plain text: unlike Flask, even a forged Markup value is escaped.
+        view: () => bareRecord(Object.entries(session.data).map(([key, value]) => [key, pyStr(value)])),
+      };
+    },
+  };
+}
+
+/** A session in display JSON (the tag convention). */
+export function display(data: SessionData): Record<string, unknown> {
+  return toConvention(data) as Record<string, unknown>;
+}

@@ -1,0 +1,91 @@
+/**
+ * The handout's app as an express router, the same for both engines: GET / shows the form and the
+ * lesson's template rendered with the session; POST /store, /store-second, /clear and /permanent do
+ * what flask_app.py does and redirect (302) back to the page. Every request is recorded.
+ */
+import { type Request, type Response, Router } from 'express';
+import { jsonForScript } from '../inspector/embed.ts';
+import type { Exchange, SandboxAction } from '../inspector/exchange.ts';
+import { recordExchanges } from '../inspector/record.ts';
+import { stateOf } from '../inspector/request-state.ts';
+import type { TraceCodec } from '../inspector/trace.ts';
+import { labOf } from '../lab/settings.ts';
+import type { SandboxEngine, SessionHandle } from './engine.ts';
+import { formParser, requireField } from './forms.ts';
+import { pageOf, redirectTo, renderLesson, renderPage, respondAfterHeaders } from './pages.ts';
+
+export interface AppRouterOptions {
+  engine: SandboxEngine;
+  traces: TraceCodec;
+  /** Largest form body in bytes. */
+  bodyLimit: number;
+  /** The sandbox key (shown on the page, labelled public when it is the demo key). */
+  sandboxKey: string;
+  sandboxKeyIsPublicDemo: boolean;
+  /** Extra routes mounted at /lab after the engine (the lab experiments). */
+  lab?: Router;
+}
+
+/** Builds the app router for one engine. */
+export function createAppRouter(options: AppRouterOptions): Router {
+  const { engine, traces } = options;
+  const home = pageOf(engine.name);
+  const form = formParser(options.bodyLimit);
+  const router = Router();
+  router.use(recordExchanges({ engine: engine.name, traces }), engine.middleware);
+
+  router.get('/', (req, res) => {
+    const session = engine.session(req, res);
+    const state = stateOf(res);
+    // The template tests `'firstName' in session` (not an access) and then reads session['firstName'] (an access).
+    const shown = session.has('firstName');
+    if (shown) session.read('firstName');
+    state.templateBranch = shown ? 'if' : 'else';
+    const previous = traces.open(req.query.trace);
+    respondAfterHeaders(res, 200, 'html', () => {
+      const current = state.exchange as Exchange;
+      const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
+      return renderPage('app', {
+        engine: engine.name,
+        home,
+        sandboxKey: options.sandboxKey,
+        sandboxKeyIsPublicDemo: options.sandboxKeyIsPublicDemo,
+        lab: engine.name === 'flask' ? labOf(req, options.sandboxKey) : undefined,
+        lessonOutput: renderLesson(session.view()),
+        templateBranch: state.templateBranch,
+        exchanges: exchanges.toReversed(),
+        exchangesJson: jsonForScript(exchanges),
+        cookieValue: current.cookieAfter ?? '',
+      });
+    });
+  });
+
+  const action = (name: SandboxAction, run: (session: SessionHandle, req: Request) => void) => [
+    form,
+    (req: Request, res: Response) => {
+      stateOf(res).action = name;
+      run(engine.session(req, res), req);
+      redirectTo(res, home);
+    },
+  ];
+  router.post(
+    '/store',
+    action('store', (session, req) => session.set('firstName', requireField(req, 'firstName'))),
+  );
+  router.post(
+    '/store-second',
+    action('store-second', (session, req) =>
+      session.set('favouriteColour', requireField(req, 'favouriteColour')),
+    ),
+  );
+  router.post(
+    '/clear',
+    action('clear', (session) => session.clear()),
+  );
+  router.post(
+    '/permanent',
+    action('permanent', (session) => session.makePermanent()),
+  );
+  if (options.lab) router.use('/lab', options.lab);
+  return router;
+}

@@ -1,0 +1,103 @@
+/**
+ * The recorder: middleware that writes an exchange record for every request to a sandbox app,
+ * from the headers exactly as they leave (Set-Cookie, Vary, status, Location). A redirect carries
+ * its record to the next page in `?trace=`; pages read `stateOf(res).exchange` after the headers.
+ * Mount it BEFORE the engine: on-headers runs the last-registered listener first, so the engine's
+ * cookie is already set when the recorder looks.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import onHeaders from 'on-headers';
+import { codeLinesFor } from '../apps/app-source.ts';
+import { readCookie, sandboxCookieHeader } from '../apps/cookies.ts';
+import { anatomy, type CookieAnatomy, type SessionData, toConvention } from '../flask-session/index.ts';
+import type { Engine, Exchange } from './exchange.ts';
+import { type RequestState, startState } from './request-state.ts';
+import { summarize } from './summary.ts';
+import type { TraceCodec } from './trace.ts';
+
+/** Browsers keep cookies up to 4096 bytes (name, value and attributes); bigger ones are dropped. */
+export const BROWSER_COOKIE_LIMIT = 4096;
+
+export interface RecorderOptions {
+  engine: Engine;
+  traces: TraceCodec;
+}
+
+/** Records each request's exchange; appends `?trace=` to redirects. */
+export function recordExchanges({ engine, traces }: RecorderOptions): RequestHandler {
+  return (req, res, next) => {
+    const state = startState(res, engine);
+    const at = Date.now();
+    onHeaders(res, () => {
+      const exchange = buildExchange(req, res, state, at);
+      state.exchange = exchange;
+      if (exchange.location !== undefined) {
+        const separator = exchange.location.includes('?') ? '&' : '?';
+        res.setHeader('Location', `${exchange.location}${separator}trace=${traces.seal(exchange)}`);
+      }
+    });
+    next();
+  };
+}
+
+function buildExchange(req: Request, res: Response, state: RequestState, at: number): Exchange {
+  const setCookies = headerList(res.getHeader('set-cookie'));
+  const vary = res.getHeader('vary');
+  const location = res.getHeader('location');
+  const sent = readCookie(req, 'session') ?? null;
+  const cookieAfter = cookieHeld(sent, setCookies);
+  const facts: Omit<Exchange, 'id' | 'at' | 'summary'> = {
+    engine: state.engine,
+    action: state.action,
+    ...(state.labAction === undefined ? {} : { labAction: state.labAction }),
+    method: req.method,
+    path: (req.originalUrl.split('?')[0] as string).slice(0, 300),
+    status: res.statusCode,
+    ...(res.statusCode >= 300 && res.statusCode < 400 && typeof location === 'string' ? { location } : {}),
+    requestCookie: sandboxCookieHeader(req),
+    setCookies,
+    vary: vary === undefined ? null : String(vary),
+    session: {
+      status: state.status,
+      ...(state.keyIndex === undefined ? {} : { keyIndex: state.keyIndex }),
+      before: state.before,
+      after: state.after(),
+    },
+    cookieAfter,
+    ...anatomyPart(state, setCookieValue(setCookies) || sent),
+    codeLines: codeLinesFor(state.action),
+    ...(state.templateBranch === undefined ? {} : { templateBranch: state.templateBranch }),
+    ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
+  };
+  return { id: randomUUID(), at, ...facts, summary: state.summary ?? summarize(facts) };
+}
+
+/** Set-Cookie as a list, in order. */
+function headerList(value: ReturnType<Response['getHeader']>): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+/** The value of the last `session=` Set-Cookie, or undefined. */
+function setCookieValue(setCookies: string[]): string | undefined {
+  const header = setCookies.findLast((h) => h.startsWith('session='));
+  return header?.slice('session='.length).split(';')[0];
+}
+
+/** What the browser holds after the response: the new value, null if deleted, else what it sent. */
+function cookieHeld(sent: string | null, setCookies: string[]): string | null {
+  const header = setCookies.findLast((h) => h.startsWith('session='));
+  if (header === undefined) return sent;
+  if (Buffer.byteLength(header) > BROWSER_COOKIE_LIMIT) return sent; // browsers silently drop it
+  const value = setCookieValue(setCookies) ?? '';
+  return value === '' || /;\s*max-age=0(;|$)/i.test(header) ? null : value;
+}
+
+/** The Flask engine's anatomy of a cookie, with its payload in display JSON. */
+function anatomyPart(state: RequestState, cookie: string | null | undefined): { anatomy?: CookieAnatomy } {
+  if (state.anatomyKeys === undefined || !cookie) return {};
+  const cut = anatomy(cookie, state.anatomyKeys);
+  if (cut.value !== undefined) cut.value = toConvention(cut.value) as SessionData;
+  return { anatomy: cut };
+}

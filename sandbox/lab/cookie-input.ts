@@ -1,0 +1,23 @@
+/**
+ * A cookie value typed or pasted by a learner, checked before it goes into a Set-Cookie header
+ * (Node refuses some characters there, and a browser would refuse others).
+ */
+import type { Request } from 'express';
+import { isCookieValue } from '../apps/cookies.ts';
+import { HttpError, requireField } from '../apps/forms.ts';
+
+/** Longest cookie value accepted from a learner (browsers keep at most ~4 KB). */
+export const MAX_COOKIE_INPUT = 4096;
+
+/** The `cookie` field: a non-empty cookie value without spaces, quotes, commas, semicolons or backslashes. */
+export function requireCookieValue(req: Request): string {
+  const value = requireField(req, 'cookie', MAX_COOKIE_INPUT).trim();
+  if (value === '') throw new HttpError(400, 'Paste the cookie value (the part after "session=").');
+  if (!isCookieValue(value)) {
+    throw new HttpError(
+      400,
+      'A cookie value cannot contain spaces, quotes, commas, semicolons, backslashes or non-ASCII characters.',
+    );
+  }
+  return value;
+}

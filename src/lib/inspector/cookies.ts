@@ -1,0 +1,58 @@
+/** A parsed `Set-Cookie` header. Attribute names are lower-cased; flags (HttpOnly) map to true. */
+export interface SetCookie {
+  name: string;
+  value: string;
+  attributes: Record<string, string | true>;
+}
+
+/**
+ * Splits a `Set-Cookie` header into its name, value and attributes.
+ * @example parseSetCookie('session=abc; HttpOnly; Path=/') // { name: 'session', value: 'abc', attributes: { httponly: true, path: '/' } }
+ */
+export function parseSetCookie(header: string): SetCookie {
+  const [pair, ...parts] = header.split(';');
+  const eq = pair.indexOf('=');
+  const attributes: SetCookie['attributes'] = {};
+  for (const part of parts) {
+    const at = part.indexOf('=');
+    const name = (at === -1 ? part : part.slice(0, at)).trim().toLowerCase();
+    if (name) attributes[name] = at === -1 ? true : part.slice(at + 1).trim();
+  }
+  return {
+    name: (eq === -1 ? '' : pair.slice(0, eq)).trim(),
+    value: (eq === -1 ? pair : pair.slice(eq + 1)).trim(),
+    attributes,
+  };
+}
+
+/**
+ * Whether a `Set-Cookie` deletes its cookie: `Max-Age` of zero or less, or an `Expires` in the past.
+ * @example deletesCookie(parseSetCookie('session=; Max-Age=0')) // true
+ */
+export function deletesCookie(cookie: SetCookie, now = Date.now()): boolean {
+  const maxAge = cookie.attributes['max-age'];
+  if (typeof maxAge === 'string' && Number(maxAge) <= 0) return true;
+  const expires = cookie.attributes.expires;
+  return typeof expires === 'string' && Date.parse(expires) <= now;
+}
+
+/** The `Set-Cookie` headers of a response, parsed, that set the cookie named `name`. */
+export function setCookiesNamed(headers: readonly string[], name: string): SetCookie[] {
+  return headers.map(parseSetCookie).filter((cookie) => cookie.name === name);
+}
+
+/**
+ * Splits a request `Cookie` header into name/value pairs.
+ * @example parseCookieHeader('session=a; session.sig=b') // [{ name: 'session', value: 'a' }, { name: 'session.sig', value: 'b' }]
+ */
+export function parseCookieHeader(header: string | null | undefined): { name: string; value: string }[] {
+  if (!header) return [];
+  return header
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      return eq === -1 ? { name: '', value: part } : { name: part.slice(0, eq), value: part.slice(eq + 1) };
+    });
+}

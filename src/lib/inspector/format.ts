@@ -1,0 +1,93 @@
+import type { Verdict } from './types.ts';
+
+/**
+ * A short, readable age.
+ * @example formatAge(0) // 'just now'
+ * @example formatAge(125) // '2 min ago'
+ */
+export function formatAge(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 5) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  const days = Math.floor(s / 86400);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+/**
+ * The signing date from an anatomy's `signedAt` (Unix seconds, milliseconds or an ISO date).
+ * @example signedDate(0).toISOString() // '1970-01-01T00:00:00.000Z'
+ */
+export function signedDate(signedAt: number | string): Date {
+  if (typeof signedAt === 'string') return new Date(signedAt);
+  return new Date(signedAt < 1e11 ? signedAt * 1000 : signedAt);
+}
+
+/**
+ * What a verdict means for the learner, and whether it is good news (undefined: not checked).
+ * @example verdictText({ kind: 'valid', keyIndex: 0 }) // { ok: true, text: 'Verifies with the current key.' }
+ */
+export function verdictText(verdict: Verdict): { ok: boolean | undefined; text: string } {
+  switch (verdict.kind) {
+    case 'valid':
+      return {
+        ok: true,
+        text:
+          verdict.keyIndex === 0
+            ? 'Verifies with the current key.'
+            : `Verifies with fallback key ${verdict.keyIndex} (an old key still accepted).`,
+      };
+    case 'unverified':
+      return { ok: undefined, text: 'Not checked: give a key to verify the signature.' };
+    case 'bad-signature':
+      return { ok: false, text: 'Bad signature: this key did not sign it, or the cookie was changed.' };
+    case 'expired':
+      return { ok: false, text: 'Signature is valid but too old: the session has expired.' };
+    case 'bad-payload':
+      return { ok: false, text: `Signature is valid but the payload cannot be read: ${verdict.reason}` };
+    case 'not-flask':
+      return { ok: false, text: `Not a Flask session cookie: ${verdict.reason}` };
+  }
+}
+
+/**
+ * Shortens long text in the middle, keeping both ends readable.
+ * @example truncateMiddle('abcdefghij', 7) // 'abc…hij'
+ */
+export function truncateMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
+
+/**
+ * Reads an Express `cookie-session` value: base64 of the session's JSON, readable by anyone.
+ * @example decodeExpressSession('eyJmaXJzdE5hbWUiOiJQaGlsbCJ9') // { firstName: 'Phill' }
+ */
+export function decodeExpressSession(value: string): Record<string, unknown> | undefined {
+  try {
+    const bytes = Uint8Array.from(atob(value.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Compact line numbers for reading aloud.
+ * @example lineRanges([3, 4, 5, 9]) // '3–5, 9'
+ */
+export function lineRanges(lines: readonly number[]): string {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i];
+    while (sorted[i + 1] === sorted[i] + 1) i++;
+    parts.push(start === sorted[i] ? `${start}` : `${start}–${sorted[i]}`);
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,89 @@
+import type { SandboxTaskId } from '../../schemas/lesson.ts';
+import { deletesCookie, parseSetCookie, setCookiesNamed } from './cookies.ts';
+import type { Exchange } from './types.ts';
+
+/** Judges one sandbox task against the learner's exchanges, oldest first. */
+export type TaskCheck = (timeline: readonly Exchange[]) => boolean;
+
+const isEmpty = (session: Record<string, unknown>) => Object.keys(session).length === 0;
+const isPost = (exchange: Exchange, action: Exchange['action']) =>
+  exchange.method === 'POST' && exchange.action === action;
+/** The session cookie this response set (not deleted), if any. */
+const setsSession = (exchange: Exchange) =>
+  setCookiesNamed(exchange.setCookies, 'session').some(
+    (cookie) => cookie.value !== '' && !deletesCookie(cookie),
+  );
+
+/** One check per task id in the lesson schema; a new task id needs a check here. */
+export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
+  /** A Flask `GET /` that found an empty session and sent no cookie back. */
+  'see-empty-session': (timeline) =>
+    timeline.some(
+      (e) =>
+        e.engine === 'flask' &&
+        e.method === 'GET' &&
+        e.action === 'show' &&
+        setCookiesNamed(e.setCookies, 'session').length === 0 &&
+        isEmpty(e.session.after),
+    ),
+  /** `POST /store` answered with a session cookie holding a first name. */
+  'store-first-name': (timeline) =>
+    timeline.some(
+      (e) => isPost(e, 'store') && setsSession(e) && typeof e.session.after.firstName === 'string',
+    ),
+  /** The server judged an incoming cookie's signature bad (and so ignored it). */
+  'tamper-rejected': (timeline) => timeline.some((e) => e.session.status === 'bad-signature'),
+  /** `POST /clear` answered by deleting the cookie with `Max-Age=0`. */
+  'start-over': (timeline) =>
+    timeline.some(
+      (e) =>
+        isPost(e, 'clear') &&
+        e.setCookies.some((header) => parseSetCookie(header).attributes['max-age'] === '0'),
+    ),
+  /** A store that replaced an existing first name with a different one. */
+  'change-first-name': (timeline) =>
+    timeline.some(
+      (e) =>
+        isPost(e, 'store') &&
+        typeof e.session.before.firstName === 'string' &&
+        typeof e.session.after.firstName === 'string' &&
+        e.session.before.firstName !== e.session.after.firstName,
+    ),
+  /** A page that printed a first name containing markup through the `{% if %}` branch (escaped). */
+  'escape-markup': (timeline) =>
+    timeline.some(
+      (e) =>
+        e.method === 'GET' &&
+        e.templateBranch === 'if' &&
+        typeof e.session.after.firstName === 'string' &&
+        e.session.after.firstName.includes('<'),
+    ),
+  /** Express `cookie-session` storing a first name, with its second cookie, `session.sig`. */
+  'compare-engines': (timeline) =>
+    timeline.some(
+      (e) =>
+        e.engine === 'express' &&
+        isPost(e, 'store') &&
+        setCookiesNamed(e.setCookies, 'session.sig').length > 0,
+    ),
+  /** After `POST /permanent`, a session cookie set with an `Expires` date in the future. */
+  'make-permanent': (timeline) => {
+    const start = timeline.findIndex((e) => isPost(e, 'permanent'));
+    if (start === -1) return false;
+    return timeline
+      .slice(start)
+      .some((e) =>
+        setCookiesNamed(e.setCookies, 'session').some(
+          (cookie) => typeof cookie.attributes.expires === 'string' && !deletesCookie(cookie, e.at),
+        ),
+      );
+  },
+};
+
+/**
+ * Every task the timeline shows done, in the schema's order.
+ * @example completedTasks([]) // []
+ */
+export function completedTasks(timeline: readonly Exchange[]): SandboxTaskId[] {
+  return (Object.keys(taskChecks) as SandboxTaskId[]).filter((task) => taskChecks[task](timeline));
+}

@@ -1,0 +1,110 @@
+import { lineRanges } from '../../lib/inspector/format.ts';
+import { completedTasks } from '../../lib/inspector/tasks.ts';
+import { previousOfEngine } from '../../lib/inspector/timeline.ts';
+import type { Exchange } from '../../lib/inspector/types.ts';
+import { recordTask } from '../../lib/progress.ts';
+import { loadProgress, updateProgress } from '../progress-store.ts';
+import { renderExchange } from './render-exchange.ts';
+import {
+  clearTimeline,
+  getTimeline,
+  readFrame,
+  type TimelineChange,
+  timelineEvent,
+} from './timeline-store.ts';
+
+const root = document.querySelector<HTMLElement>('[data-inspector]');
+const list = root?.querySelector<HTMLOListElement>('[data-inspector-list]');
+const live = root?.querySelector<HTMLElement>('[data-inspector-live]');
+/** Entries the learner opened; the newest entry is always open. */
+const opened = new Set<string>();
+const sub = root?.dataset.subheading === 'h4' ? 'h4' : 'h5';
+
+/** Marks the Flask lines and the template branch that ran for `exchange`. */
+function markCode(exchange: Exchange | undefined): void {
+  for (const line of document.querySelectorAll<HTMLElement>('[data-flask-code] [data-line]')) {
+    line.toggleAttribute('data-ran', !!exchange?.codeLines.includes(Number(line.dataset.line)));
+  }
+  const caption = document.querySelector('[data-code-caption]');
+  if (caption) {
+    caption.textContent = exchange
+      ? `Highlighted: lines ${lineRanges(exchange.codeLines) || 'none'}, for ${exchange.method} ${exchange.path}.`
+      : 'Use the app: the lines that run are highlighted here.';
+  }
+  const branch = exchange?.templateBranch;
+  for (const line of document.querySelectorAll<HTMLElement>('[data-template-line]')) {
+    const ran = line.dataset.templateLine !== 'if' || branch === 'if';
+    line.dataset.state = branch ? (ran ? 'ran' : 'skipped') : '';
+  }
+  const branchText = document.querySelector('[data-branch-caption]');
+  if (branchText) {
+    branchText.textContent = !branch
+      ? 'This response rendered no template.'
+      : branch === 'if'
+        ? "The {% if %} branch ran: 'firstName' is in the session, so the page printed it, escaped."
+        : "The {% if %} test was false: 'firstName' is not in the session, so nothing was printed.";
+  }
+}
+
+function render(timeline: Exchange[]): void {
+  if (!list) return;
+  const items: HTMLLIElement[] = [];
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const exchange = timeline[i];
+    items.push(
+      renderExchange(
+        exchange,
+        previousOfEngine(timeline, i),
+        i === timeline.length - 1 || opened.has(exchange.id),
+        sub,
+      ),
+    );
+  }
+  list.replaceChildren(...items);
+  root?.toggleAttribute('data-empty', timeline.length === 0);
+  markCode(timeline.at(-1));
+}
+
+/** Records newly passed tasks in the learner's progress; returns what to announce. */
+function checkTasks(timeline: Exchange[]): string {
+  const done = loadProgress().tasks;
+  const fresh = completedTasks(timeline).filter((task) => !done[task]);
+  if (!fresh.length) return '';
+  updateProgress((progress) => fresh.reduce(recordTask, progress));
+  return ` Task done: ${fresh.map((task) => task.replaceAll('-', ' ')).join(', ')}.`;
+}
+
+if (root && list) {
+  // Track the learner's own opening and closing (a click or Enter/Space on a summary), not the
+  // programmatic `open` that re-rendering sets, which also fires `toggle`.
+  list.addEventListener('click', (event) => {
+    const details = (event.target as Element).closest('summary')?.parentElement as HTMLDetailsElement | null;
+    const id = details?.dataset.exchange;
+    if (!details || !id) return;
+    const opening = !details.open;
+    if (opening) opened.add(id);
+    else opened.delete(id);
+    markCode(getTimeline().find((exchange) => exchange.id === id && opening) ?? getTimeline().at(-1));
+  });
+  root.querySelector('[data-inspector-clear]')?.addEventListener('click', () => {
+    opened.clear();
+    clearTimeline();
+    if (live) live.textContent = 'History cleared.';
+  });
+  window.addEventListener(timelineEvent, (event) => {
+    const { timeline, added } = (event as CustomEvent<TimelineChange>).detail;
+    render(timeline);
+    const newest = added.at(-1);
+    const tasks = checkTasks(timeline);
+    if (live && newest)
+      live.textContent = `${newest.method} ${newest.path}: ${newest.status}. ${newest.summary}${tasks}`;
+  });
+  render(getTimeline());
+  checkTasks(getTimeline());
+}
+
+// Every app frame reports its exchanges when it loads; one may have loaded before this script ran.
+for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-sandbox-frame]')) {
+  frame.addEventListener('load', () => readFrame(frame));
+  if (frame.contentDocument?.readyState === 'complete') readFrame(frame);
+}

@@ -1,0 +1,65 @@
+import { formatAge, signedDate, verdictText } from '../../lib/inspector/format.ts';
+import type { CookieAnatomyView, SegmentKind } from '../../lib/inspector/types.ts';
+import { h, json } from './dom.ts';
+
+const partName: Record<SegmentKind, string> = {
+  'compressed-flag': 'Compressed flag',
+  payload: 'Payload',
+  timestamp: 'Timestamp',
+  signature: 'Signature',
+};
+
+/** The cookie value with each part coloured (and underlined differently, for those who don't see colour). */
+export function renderCookieParts(anatomy: Pick<CookieAnatomyView, 'input' | 'segments'>): HTMLElement {
+  const code = h('code', { class: 'cookie-parts' });
+  let at = 0;
+  for (const segment of [...anatomy.segments].sort((a, b) => a.start - b.start)) {
+    if (segment.start > at) code.append(anatomy.input.slice(at, segment.start));
+    code.append(h('span', { class: `seg seg-${segment.kind}`, title: partName[segment.kind] }, segment.text));
+    at = Math.max(at, segment.end);
+  }
+  if (at < anatomy.input.length) code.append(anatomy.input.slice(at));
+  return code;
+}
+
+/** Each part decoded: JSON and value, date signed and age, signature and whether it verifies. */
+export function renderAnatomy(anatomy: CookieAnatomyView, verifyNote = 'with the key in force'): HTMLElement {
+  const verdict = verdictText(anatomy.verdict);
+  const list = h('dl', { class: 'anatomy-parts' });
+  const add = (kind: SegmentKind, ...detail: (Node | string)[]) => {
+    list.append(
+      h('dt', null, h('span', { class: `swatch seg-${kind}`, 'aria-hidden': 'true' }), partName[kind]),
+    );
+    list.append(h('dd', null, ...detail));
+  };
+  if (anatomy.compressed)
+    add('compressed-flag', 'A leading dot: the payload is zlib-compressed before base64.');
+  add(
+    'payload',
+    anatomy.json === undefined ? 'Could not be decoded.' : h('code', { class: 'json' }, anatomy.json),
+    anatomy.value === undefined
+      ? ''
+      : h('span', { class: 'value' }, 'Session: ', h('code', null, json(anatomy.value))),
+  );
+  if (anatomy.signedAt !== undefined) {
+    const date = signedDate(anatomy.signedAt);
+    add(
+      'timestamp',
+      h('time', { datetime: date.toISOString() }, date.toLocaleString()),
+      anatomy.ageSeconds === undefined ? '' : ` (signed ${formatAge(anatomy.ageSeconds)})`,
+    );
+  }
+  const signature = anatomy.segments.find((segment) => segment.kind === 'signature');
+  add(
+    'signature',
+    signature ? h('code', null, signature.text) : 'none',
+    h(
+      'span',
+      { class: `verdict ${verdict.ok === true ? 'ok' : verdict.ok === false ? 'bad' : ''}` },
+      verdict.ok === true ? '✓ ' : verdict.ok === false ? '✗ ' : '',
+      verdict.text,
+      verdict.ok === undefined ? '' : ` (checked ${verifyNote})`,
+    ),
+  );
+  return h('div', { class: 'anatomy' }, renderCookieParts(anatomy), list);
+}

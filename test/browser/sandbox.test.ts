@@ -1,0 +1,150 @@
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  describeViolations,
+  launchBrowser,
+  openPage,
+  pageErrors,
+} from '../helpers/browser.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The newest exchange in the inspector (always open). */
+const newest = (page: Page) => page.locator('[data-inspector-list] > li').first();
+
+async function storeName(app: FrameLocator, name: string): Promise<void> {
+  await app.getByLabel('First name').fill(name);
+  await app.getByLabel('First name').press('Enter');
+}
+
+/** Opens a step page and waits until the inspector has read the app's first page. */
+async function openStep(page: Page, slug: string): Promise<void> {
+  await page.goto(`${server.url}/learn/${slug}/`);
+  await expect.poll(() => page.locator('[data-inspector-list] > li').count()).toBeGreaterThan(0);
+}
+
+describe('the sandbox beside a step', () => {
+  it('shows the Set-Cookie, the three parts and the decoded firstName live, and ticks the task', async () => {
+    const page = await openPage(browser);
+    await openStep(page, 'the-import');
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    const status = page.locator('[data-task-status="store-first-name"]');
+    expect(await status.textContent()).toMatch(/Not done yet/);
+
+    await storeName(page.frameLocator('iframe[name="sandbox-flask"]'), 'Ada');
+
+    await expect.poll(() => newest(page).locator('summary').textContent()).toMatch(/GET \/sandbox\/flask\//);
+    const store = page.locator('[data-inspector-list] > li', { hasText: 'POST /sandbox/flask/store' });
+    await store.locator('summary').click();
+    expect(await store.locator('.headers').last().textContent()).toMatch(
+      /Set-Cookie: session=[\w.-]+; HttpOnly; Path=\/sandbox\/flask/,
+    );
+    for (const part of ['payload', 'timestamp', 'signature']) {
+      expect(await newest(page).locator(`.cookie-parts .seg-${part}`).count()).toBe(1);
+    }
+    expect(await newest(page).locator('.anatomy-parts').textContent()).toMatch(/"firstName":\s?"Ada"/);
+    expect(await newest(page).locator('.verdict').textContent()).toMatch(/Verifies with the current key/);
+    // Opening the store exchange marks the lines of the store view in the Flask code.
+    expect(await page.locator('[data-flask-code] [data-ran]').allTextContents()).toContain(
+      "    session['firstName'] = request.form['firstName']",
+    );
+    expect(await page.locator('[data-inspector-live]').textContent()).toMatch(/Task done: store first name/);
+    await expect.poll(() => status.textContent()).toMatch(/Done ✓/);
+    expect(await status.locator('.visually-hidden').textContent()).toBe('Task status: done.');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
+
+    // The step list ticks too, and the tick survives a reload.
+    await page.reload();
+    await expect.poll(() => status.textContent()).toMatch(/Done ✓/);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the diff, rejects a tampered cookie, and passes axe with the sandbox in use', async () => {
+    const page = await openPage(browser, { viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
+    await openStep(page, 'the-secret-key');
+    const app = page.frameLocator('iframe[name="sandbox-flask"]');
+    await storeName(app, 'Ada');
+    await expect.poll(() => newest(page).textContent()).toMatch(/Ada/);
+    await storeName(app, 'Grace');
+    const store = page
+      .locator('[data-inspector-list] > li', { hasText: 'POST /sandbox/flask/store' })
+      .first();
+    await expect.poll(() => store.count()).toBe(1);
+    await store.locator('summary').click();
+    expect(await store.locator('.diff').textContent()).toMatch(/changed firstName: "Ada" → "Grace"/);
+
+    await page.locator('.lab-details > summary').click();
+    const cookie = page.getByLabel('Flask session cookie (edit it)');
+    await expect.poll(() => cookie.inputValue()).toMatch(/\./);
+    const value = await cookie.inputValue();
+    await cookie.fill(`${value.slice(0, 3)}${value[3] === 'A' ? 'B' : 'A'}${value.slice(4)}`);
+    await page.getByRole('button', { name: 'Send the edited cookie to Flask' }).click();
+    await expect
+      .poll(() => page.locator('[data-task-status="tamper-rejected"]').textContent())
+      .toMatch(/Done ✓/);
+    expect(await newest(page).textContent()).toMatch(/bad signature/);
+
+    // Everything open: the highlighted code (comments included) must keep its contrast too.
+    await page.locator('.inspector-code > summary').click();
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.screenshot({ path: '/tmp/sandbox-step-phone-dark.png', fullPage: true });
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows both engines on the beyond-Flask step and ticks compare-engines', async () => {
+    const page = await openPage(browser, { viewport: { width: 1400, height: 900 } });
+    await openStep(page, 'beyond-flask');
+    await storeName(page.frameLocator('iframe[name="sandbox-express"]'), 'Phill');
+    await expect
+      .poll(() => page.locator('[data-task-status="compare-engines"]').textContent())
+      .toMatch(/Done ✓/);
+    expect(await newest(page).textContent()).toMatch(/Express/);
+    await page.screenshot({ path: '/tmp/sandbox-beyond-flask.png' });
+    await page.context().close();
+  });
+
+  it('decodes a pasted cookie in the lab, showing decoding and verifying apart', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}/sandbox/`);
+    // Signed with another key ('not-the-demo-key'): readable by anyone, but it does not verify with the demo key.
+    const cookie = 'eyJmaXJzdE5hbWUiOiJBZGEifQ.aSaj4A.cruuWUwm3fzclmW7HDTjSxlcTn8';
+    await page.getByLabel('Flask session cookie', { exact: true }).fill(cookie);
+    await page.getByLabel('Secret key (optional, to verify)').fill('w98fw9ef8hwe98fhwef');
+    await page.getByRole('button', { name: 'Decode' }).click();
+    const result = page.locator('form[data-lab="decode"] [data-lab-result]');
+    await expect
+      .poll(() => result.textContent())
+      .toMatch(/Decoded \(no key needed\).*"firstName":\s?"Ada".*Verified\?.*Bad signature/s);
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('without JavaScript, the app still works and the panel says the inspector needs it', async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.url}/learn/the-import/`);
+    expect(await page.locator('.inspector-nojs').isVisible()).toBe(true);
+    const app = page.frameLocator('iframe[name="sandbox-flask"]');
+    await app.getByLabel('First name').fill('Ada');
+    await app.getByRole('button', { name: 'Store' }).first().click();
+    await expect.poll(() => app.locator('body').textContent()).toMatch(/First Name:\s*Ada/);
+    await page.context().close();
+  });
+});

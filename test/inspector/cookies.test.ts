@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deletesCookie,
+  parseCookieHeader,
+  parseSetCookie,
+  setCookiesNamed,
+} from '../../src/lib/inspector/cookies.ts';
+
+describe('parseSetCookie', () => {
+  it('splits name, value and attributes, lower-casing attribute names', () => {
+    expect(parseSetCookie('session=a.b.c; HttpOnly; Path=/sandbox/flask')).toEqual({
+      name: 'session',
+      value: 'a.b.c',
+      attributes: { httponly: true, path: '/sandbox/flask' },
+    });
+  });
+  it('keeps = signs inside the value and the Expires date whole', () => {
+    const cookie = parseSetCookie('session=.eJw=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0');
+    expect(cookie.value).toBe('.eJw=x');
+    expect(cookie.attributes).toEqual({ expires: 'Thu, 01 Jan 1970 00:00:00 GMT', 'max-age': '0' });
+  });
+  it('reads an empty value', () => {
+    expect(parseSetCookie('session=; Path=/')).toMatchObject({ name: 'session', value: '' });
+  });
+});
+
+describe('deletesCookie', () => {
+  it('is true for Max-Age=0 or an Expires in the past', () => {
+    expect(deletesCookie(parseSetCookie('session=; Max-Age=0'))).toBe(true);
+    expect(deletesCookie(parseSetCookie('session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT'))).toBe(true);
+  });
+  it('is false for a session cookie or a future Expires', () => {
+    expect(deletesCookie(parseSetCookie('session=x; HttpOnly'))).toBe(false);
+    expect(deletesCookie(parseSetCookie('session=x; Expires=Fri, 01 Jan 2100 00:00:00 GMT'))).toBe(false);
+  });
+});
+
+describe('setCookiesNamed', () => {
+  it('keeps only the cookies with that exact name', () => {
+    const headers = ['session=a; path=/', 'session.sig=b; path=/'];
+    expect(setCookiesNamed(headers, 'session').map((c) => c.value)).toEqual(['a']);
+    expect(setCookiesNamed(headers, 'session.sig').map((c) => c.value)).toEqual(['b']);
+  });
+});
+
+describe('parseCookieHeader', () => {
+  it('splits a Cookie header into pairs', () => {
+    expect(parseCookieHeader('session=a=b; session.sig=c')).toEqual([
+      { name: 'session', value: 'a=b' },
+      { name: 'session.sig', value: 'c' },
+    ]);
+  });
+  it('returns an empty list for no header', () => {
+    expect(parseCookieHeader(null)).toEqual([]);
+    expect(parseCookieHeader('')).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { completedTasks, taskChecks } from '../../src/lib/inspector/tasks.ts';
+import { sandboxTaskIds } from '../../src/schemas/lesson.ts';
+import { exchange, flaskCookie } from './exchange-fixture.ts';
+
+const setSession = `session=${flaskCookie}; HttpOnly; Path=/sandbox/flask`;
+const store = (before: Record<string, unknown>, firstName: string, setCookies = [setSession]) =>
+  exchange({
+    method: 'POST',
+    action: 'store',
+    path: '/sandbox/flask/store',
+    status: 302,
+    setCookies,
+    session: { status: 'valid', before, after: { ...before, firstName } },
+  });
+
+describe('taskChecks', () => {
+  it('has a check for every task id in the lesson schema', () => {
+    expect(Object.keys(taskChecks).sort()).toEqual([...sandboxTaskIds].sort());
+  });
+
+  describe('see-empty-session', () => {
+    it('passes for a Flask GET / with an empty session and no Set-Cookie', () => {
+      expect(taskChecks['see-empty-session']([exchange()])).toBe(true);
+    });
+    it('fails when the page had a session or set a cookie, or on Express', () => {
+      const check = taskChecks['see-empty-session'];
+      expect(check([exchange({ session: { after: { firstName: 'Ada' } } })])).toBe(false);
+      expect(check([exchange({ setCookies: [setSession] })])).toBe(false);
+      expect(check([exchange({ engine: 'express' })])).toBe(false);
+    });
+  });
+
+  describe('store-first-name', () => {
+    it('passes for POST /store setting a session with firstName', () => {
+      expect(taskChecks['store-first-name']([store({}, 'Ada')])).toBe(true);
+    });
+    it('fails without a session Set-Cookie', () => {
+      expect(taskChecks['store-first-name']([store({}, 'Ada', [])])).toBe(false);
+      expect(taskChecks['store-first-name']([store({}, 'Ada', ['session=; Max-Age=0'])])).toBe(false);
+    });
+  });
+
+  describe('tamper-rejected', () => {
+    it('passes when an incoming cookie was judged bad-signature', () => {
+      expect(taskChecks['tamper-rejected']([exchange({ session: { status: 'bad-signature' } })])).toBe(true);
+    });
+    it('fails for valid or missing cookies', () => {
+      expect(taskChecks['tamper-rejected']([exchange(), exchange({ session: { status: 'valid' } })])).toBe(
+        false,
+      );
+    });
+  });
+
+  describe('start-over', () => {
+    const clear = (setCookies: string[]) =>
+      exchange({ method: 'POST', action: 'clear', path: '/sandbox/flask/clear', status: 302, setCookies });
+    it('passes for POST /clear answered with Max-Age=0', () => {
+      expect(
+        taskChecks['start-over']([
+          clear([
+            'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/sandbox/flask',
+          ]),
+        ]),
+      ).toBe(true);
+    });
+    it('fails when clear sent no deleting cookie (the session was already empty)', () => {
+      expect(taskChecks['start-over']([clear([])])).toBe(false);
+    });
+  });
+
+  describe('change-first-name', () => {
+    it('passes for a store that replaced one first name with another', () => {
+      expect(taskChecks['change-first-name']([store({}, 'Ada'), store({ firstName: 'Ada' }, 'Grace')])).toBe(
+        true,
+      );
+    });
+    it('fails for a first store, or storing the same name again', () => {
+      expect(taskChecks['change-first-name']([store({}, 'Ada'), store({ firstName: 'Ada' }, 'Ada')])).toBe(
+        false,
+      );
+    });
+  });
+
+  describe('escape-markup', () => {
+    it('passes for a GET that printed a first name with markup through the if branch', () => {
+      const page = exchange({ templateBranch: 'if', session: { after: { firstName: '<b>Ada</b>' } } });
+      expect(taskChecks['escape-markup']([page])).toBe(true);
+    });
+    it('fails for plain names or the else branch', () => {
+      const check = taskChecks['escape-markup'];
+      expect(check([exchange({ templateBranch: 'if', session: { after: { firstName: 'Ada' } } })])).toBe(
+        false,
+      );
+      expect(check([exchange({ templateBranch: 'else', session: { after: { firstName: '<b>' } } })])).toBe(
+        false,
+      );
+    });
+  });
+
+  describe('compare-engines', () => {
+    const expressStore = (setCookies: string[]) =>
+      exchange({ engine: 'express', method: 'POST', action: 'store', status: 302, setCookies });
+    it('passes for an Express store that set session.sig', () => {
+      expect(
+        taskChecks['compare-engines']([expressStore(['session=eyJ9; path=/', 'session.sig=abc; path=/'])]),
+      ).toBe(true);
+    });
+    it('fails for a Flask store', () => {
+      expect(taskChecks['compare-engines']([store({}, 'Ada')])).toBe(false);
+    });
+  });
+
+  describe('make-permanent', () => {
+    const permanent = exchange({ method: 'POST', action: 'permanent', status: 302 });
+    const withExpires = store({}, 'Ada', [
+      `${setSession.split(';')[0]}; Expires=Fri, 01 Jan 2100 00:00:00 GMT`,
+    ]);
+    it('passes for a cookie with a future Expires at or after POST /permanent', () => {
+      expect(taskChecks['make-permanent']([permanent, withExpires])).toBe(true);
+    });
+    it('fails without POST /permanent first, or without Expires', () => {
+      expect(taskChecks['make-permanent']([withExpires, permanent])).toBe(false);
+      expect(taskChecks['make-permanent']([permanent, store({}, 'Ada')])).toBe(false);
+    });
+  });
+});
+
+describe('completedTasks', () => {
+  it('lists every passing task in schema order', () => {
+    expect(completedTasks([exchange(), store({}, 'Ada'), store({ firstName: 'Ada' }, 'Bob')])).toEqual([
+      'see-empty-session',
+      'store-first-name',
+      'change-first-name',
+    ]);
+  });
+  it('is empty for no exchanges', () => {
+    expect(completedTasks([])).toEqual([]);
+  });
+});

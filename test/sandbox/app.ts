@@ -1,0 +1,43 @@
+/**
+ * Test helpers: an express app with only the sandbox mounted at /sandbox, as sandbox/server.ts
+ * mounts it (no Astro build needed), with a frozen clock when asked.
+ */
+import express, { type Express } from 'express';
+import type { ServerConfig } from '../../sandbox/config.ts';
+import { publicDemoKey } from '../../sandbox/config.ts';
+import { createSandboxRouter } from '../../sandbox/routes.ts';
+
+/** The configuration the tests use (the public demo key, a fixed server secret). */
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    sandboxSecretKey: publicDemoKey,
+    sandboxKeyIsPublicDemo: true,
+    serverSecret: 'test-server-secret',
+    bodyLimit: 16 * 1024,
+    logRequests: false,
+    ...overrides,
+  };
+}
+
+/** An app serving only /sandbox. `now` freezes the Flask engine's clock (Unix seconds). */
+export function sandboxApp(options: { now?: () => number; config?: Partial<ServerConfig> } = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/sandbox', createSandboxRouter(testConfig(options.config), { now: options.now }));
+  return app;
+}
+
+/** The records a sandbox page embeds for the inspector. */
+export function embeddedExchanges(html: string): Array<Record<string, unknown> & { id: string }> {
+  const match = /<script type="application\/json" data-sandbox-exchanges>([\s\S]*?)<\/script>/.exec(html);
+  if (match === null) throw new Error('no embedded exchanges in the page');
+  return JSON.parse(match[1] as string);
+}
+
+/** A response's Set-Cookie headers as a list (supertest types the header as a string). */
+export function setCookiesOf(res: { headers: Record<string, unknown> }): string[] {
+  const value = res.headers['set-cookie'];
+  return Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+}
