@@ -1,30 +1,16 @@
 /**
- * HMAC-SHA1 per RFC 2104 from two SHA-1 hashes with the padded key blocks precomputed.
- * Why: on Node 24 `crypto.createHmac` costs ~5× more per call than on Node 20, while
- * `createHash('sha1')` did not slow down; this is ~5× faster and gives identical bytes.
+ * HMAC-SHA1 with the key prepared once. Why: on Node 24, `crypto.createHmac` with a Buffer key
+ * builds a key object on every call and runs ~6× slower than with a reusable `KeyObject`
+ * (measured: ~32k/s vs ~200k/s for a 36-byte message); preparing it also beat an RFC 2104
+ * HMAC built from two copied SHA-1 states (~130k/s). `npm run bench:cookie` shows the result.
  */
-import { createHash, type Hash } from 'node:crypto';
-
-const BLOCK = 64; // SHA-1 block size in bytes
+import { createHmac, createSecretKey } from 'node:crypto';
 
 /** A keyed HMAC-SHA1 function: `mac(message)` returns the 20-byte digest. */
 export type Mac = (message: Uint8Array | string) => Buffer;
 
-/** Prepares HMAC-SHA1 with `key` (keys longer than a block are hashed first, as RFC 2104 says). */
+/** Prepares HMAC-SHA1 with `key` (a string is taken as UTF-8, as itsdangerous does). */
 export function hmacSha1(key: Uint8Array | string): Mac {
-  let k = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key);
-  if (k.length > BLOCK) k = createHash('sha1').update(k).digest();
-  const ipad = Buffer.alloc(BLOCK, 0x36);
-  const opad = Buffer.alloc(BLOCK, 0x5c);
-  for (let i = 0; i < k.length; i++) {
-    ipad[i] = (ipad[i] as number) ^ (k[i] as number);
-    opad[i] = (opad[i] as number) ^ (k[i] as number);
-  }
-  // Hash states that have already absorbed one padded key block; each call copies them.
-  const inner: Hash = createHash('sha1').update(ipad);
-  const outer: Hash = createHash('sha1').update(opad);
-  return (message) => {
-    const innerDigest = inner.copy().update(message).digest();
-    return outer.copy().update(innerDigest).digest();
-  };
+  const keyObject = createSecretKey(typeof key === 'string' ? Buffer.from(key, 'utf8') : key);
+  return (message) => createHmac('sha1', keyObject).update(message).digest();
 }
