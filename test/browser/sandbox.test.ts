@@ -103,7 +103,10 @@ describe('the sandbox beside a step', () => {
     await page.locator('.inspector-code > summary').click();
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
-    await page.screenshot({ path: '/tmp/sandbox-step-phone-dark.png', fullPage: true });
+    await page.screenshot({
+      path: new URL('../artifacts/screenshots/sandbox-step-phone-dark.png', import.meta.url).pathname,
+      fullPage: true,
+    });
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
@@ -116,7 +119,9 @@ describe('the sandbox beside a step', () => {
       .poll(() => page.locator('[data-task-status="compare-engines"]').textContent())
       .toMatch(/Done ✓/);
     expect(await newest(page).textContent()).toMatch(/Express/);
-    await page.screenshot({ path: '/tmp/sandbox-beyond-flask.png' });
+    await page.screenshot({
+      path: new URL('../artifacts/screenshots/sandbox-beyond-flask.png', import.meta.url).pathname,
+    });
     await page.context().close();
   });
 

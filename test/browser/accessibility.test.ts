@@ -1,0 +1,85 @@
+import { readdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonSlug } from '../../src/lib/lessons.ts';
+import { axeViolations, describeViolations, launchBrowser, openPage } from '../helpers/browser.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+const stepPaths = readdirSync(new URL('../../lessons/', import.meta.url))
+  .filter((name) => /^[^_].*\.mdx?$/.test(name))
+  .sort()
+  .map((name) => `/learn/${lessonSlug(name.replace(/\.mdx?$/, ''))}/`);
+const pages = [
+  '/',
+  ...stepPaths,
+  '/sandbox/',
+  '/no-such-page/',
+  // The embedded apps and the decoder's own page (what a learner without JavaScript uses).
+  '/sandbox/flask/',
+  '/sandbox/express/',
+  '/sandbox/api/decode?cookie=eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY',
+];
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each(['light', 'dark'] as const)(
+  'axe-core, WCAG 2.2 AA and best practices, %s scheme',
+  (colorScheme) => {
+    it.each(pages)('finds no violations on %s', async (path) => {
+      const page = await openPage(browser, { colorScheme });
+      await page.goto(server.url + path, { waitUntil: 'load' });
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await page.context().close();
+    });
+  },
+);
+
+describe.each(['light', 'dark'] as const)('axe-core on the sandbox in use, %s scheme', (colorScheme) => {
+  it('finds no violations after storing, tampering, making permanent and overflowing the cookie', async () => {
+    const page = await openPage(browser, { colorScheme, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/sandbox/`);
+    const app = page.frameLocator('iframe[name="sandbox-flask"]');
+    const newest = page.locator('[data-inspector-list] > li').first();
+    const check = async (state: string) => {
+      const violations = await axeViolations(page);
+      expect(violations, `${state}:\n${describeViolations(violations)}`).toEqual([]);
+      const inApp = await axeViolations(
+        page.frames().find((frame) => frame.name() === 'sandbox-flask') ?? page,
+      );
+      expect(inApp, `app, ${state}:\n${describeViolations(inApp)}`).toEqual([]);
+    };
+
+    await app.getByLabel('First name').fill('<b>Ada</b>');
+    await app.getByRole('button', { name: 'Store', exact: true }).click();
+    await expect.poll(() => newest.textContent()).toMatch(/Ada/);
+    await page.locator('.inspector-code > summary').click();
+    await check('stored');
+
+    const cookie = page.getByLabel('Flask session cookie (edit it)');
+    await expect.poll(() => cookie.inputValue()).not.toBe('');
+    await cookie.fill(`x${await cookie.inputValue()}`);
+    await page.getByRole('button', { name: 'Send the edited cookie to Flask' }).click();
+    await expect.poll(() => newest.textContent()).toMatch(/bad signature/i);
+    await check('tampered');
+
+    await app.getByRole('button', { name: 'Make permanent' }).click();
+    await expect.poll(() => newest.textContent()).toMatch(/permanent/i);
+    await page.getByRole('button', { name: 'Store a value that is too big' }).click();
+    const oversize = page.locator('[data-inspector-list] > li', {
+      hasText: 'POST /sandbox/flask/lab/oversize',
+    });
+    await expect.poll(() => oversize.count()).toBe(1);
+    await oversize.locator('summary').first().click();
+    await check('oversize');
+    await page.context().close();
+  });
+});

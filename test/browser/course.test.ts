@@ -1,0 +1,102 @@
+import { readdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonSlug } from '../../src/lib/lessons.ts';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+const slugs = readdirSync(new URL('../../lessons/', import.meta.url))
+  .filter((name) => /^[^_].*\.mdx?$/.test(name))
+  .sort()
+  .map((name) => lessonSlug(name.replace(/\.mdx?$/, '')));
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Picks an answer by clicking its label; returns the feedback text now shown. */
+async function choose(page: Page, correct: boolean): Promise<string> {
+  const answer = page.locator(`.question .answer[data-correct="${correct}"]`).first();
+  await answer.locator('label').click();
+  const feedback = answer.locator('.feedback');
+  await expect.poll(() => feedback.isVisible()).toBe(true);
+  return (await feedback.textContent()) ?? '';
+}
+
+describe('a student reading the course', () => {
+  it('copies a code block with the copy button', async () => {
+    const page = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${server.url}/learn/${slugs[1]}/`);
+    const first = page.locator('.code-frame').first();
+    await first.getByRole('button', { name: 'Copy code to clipboard' }).click();
+    await expect.poll(() => first.locator('.copy-button').textContent()).toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe((await first.locator('pre').textContent())?.replace(/\n$/, ''));
+  });
+});
+
+describe('the course without JavaScript', () => {
+  it('reads every step and still shows feedback on the chosen answer', async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false });
+    for (const slug of slugs) {
+      await page.goto(`${server.url}/learn/${slug}/`);
+      expect(await page.locator('article.lesson h1').isVisible()).toBe(true);
+      expect(await page.locator('.prose p').count()).toBeGreaterThan(2);
+      expect(await page.locator('pre.astro-code').first().isVisible()).toBe(true);
+    }
+    const feedback = await choose(page, true);
+    expect(feedback).toMatch(/^Right\./);
+  });
+});
+
+describe('on a phone, in dark mode', () => {
+  it('fits 375 px without sideways scrolling and uses the dark palette', async () => {
+    const page = await openPage(browser, {
+      viewport: { width: 375, height: 812 },
+      colorScheme: 'dark',
+      isMobile: true,
+    });
+    for (const path of ['/', ...slugs.map((slug) => `/learn/${slug}/`)]) {
+      await page.goto(server.url + path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(375);
+    }
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe('rgb(15, 18, 22)');
+  });
+});
+
+describe('by keyboard alone', () => {
+  it('skips to the content, answers a question and moves to the next step', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}/learn/${slugs[2]}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    // Tab until a radio button of the question has focus, then choose with Space.
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio'))
+        break;
+    }
+    await page.keyboard.press('Space');
+    expect(await page.locator('.question input:checked').count()).toBe(1);
+    expect(await page.locator('.question .answer:has(input:checked) .feedback').isVisible()).toBe(true);
+
+    // The focus ring is visible on links.
+    const next = page.getByRole('link', { name: /^Next:/ });
+    await next.focus();
+    const outline = await next.evaluate((link) => getComputedStyle(link).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/learn/${slugs[3]}/`);
+  });
+});
