@@ -33,14 +33,17 @@ export interface CookieAnatomy {
   value?: SessionData;
   signedAt?: number;
   ageSeconds?: number;
-  verdict:
-    | { kind: 'valid'; keyIndex: number }
-    | { kind: 'unverified' }
-    | { kind: 'bad-signature' }
-    | { kind: 'expired' }
-    | { kind: 'bad-payload'; reason: string }
-    | { kind: 'not-flask'; reason: string };
+  verdict: AnatomyVerdict;
 }
+
+/** What `anatomy` concluded about a cookie; keyIndex 0 = secretKey, i = fallbackKeys[i - 1]. */
+export type AnatomyVerdict =
+  | { kind: 'valid'; keyIndex: number }
+  | { kind: 'unverified' }
+  | { kind: 'bad-signature' }
+  | { kind: 'expired' }
+  | { kind: 'bad-payload'; reason: string }
+  | { kind: 'not-flask'; reason: string };
 
 /** Options for `anatomy`; without `secretKey` the signature is not checked. */
 export interface AnatomyOptions {

@@ -5,7 +5,13 @@
  * Key order in this public API: `secretKey` is current, `fallbackKeys` are older keys still accepted;
  * keyIndex 0 = secretKey, i = fallbackKeys[i - 1]. (itsdangerous itself lists the current key last.)
  */
-export { type AnatomyOptions, anatomy, type CookieAnatomy, type CookieSegment } from './anatomy.ts';
+export {
+  type AnatomyOptions,
+  type AnatomyVerdict,
+  anatomy,
+  type CookieAnatomy,
+  type CookieSegment,
+} from './anatomy.ts';
 export { fromConvention, toConvention, toDisplayJson } from './convention.ts';
 export {
   BadData,

@@ -39,6 +39,9 @@ export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: ()
   return router;
 }
 
+/** The decode tool's answer, as the browser receives it. */
+export type DecodeResponse = ReturnType<typeof decodeCookie>;
+
 /** Decoding (needs no key) and verifying (needs one) as two separate results. */
 export function decodeCookie(cookie: string, secretKey: string | undefined, now: () => number) {
   const decoded = readable(anatomy(cookie, { now }));
@@ -54,7 +57,8 @@ export function decodeCookie(cookie: string, secretKey: string | undefined, now:
       ageSeconds: decoded.ageSeconds ?? null,
       problem: decoded.verdict.kind === 'unverified' ? null : decoded.verdict,
     },
-    verifying: verified === null ? { checked: false } : { checked: true, verdict: verified },
+    verifying:
+      verified === null ? { checked: false as const } : { checked: true as const, verdict: verified },
   };
 }
 

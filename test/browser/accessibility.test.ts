@@ -1,14 +1,8 @@
-import { readdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessonSlug } from '../../src/lib/lessons.ts';
-import { axeViolations, describeViolations, launchBrowser, openPage } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, openPage, useServerAndBrowser } from '../helpers/browser.ts';
+import { lessonSlugs } from '../helpers/lessons.ts';
 
-const stepPaths = readdirSync(new URL('../../lessons/', import.meta.url))
-  .filter((name) => /^[^_].*\.mdx?$/.test(name))
-  .sort()
-  .map((name) => `/learn/${lessonSlug(name.replace(/\.mdx?$/, ''))}/`);
+const stepPaths = lessonSlugs().map((slug) => `/learn/${slug}/`);
 const pages = [
   '/',
   ...stepPaths,
@@ -20,22 +14,14 @@ const pages = [
   '/sandbox/api/decode?cookie=eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY',
 ];
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 describe.each(['light', 'dark'] as const)(
   'axe-core, WCAG 2.2 AA and best practices, %s scheme',
   (colorScheme) => {
     it.each(pages)('finds no violations on %s', async (path) => {
-      const page = await openPage(browser, { colorScheme });
-      await page.goto(server.url + path, { waitUntil: 'load' });
+      const page = await openPage(env.browser, { colorScheme });
+      await page.goto(env.server.url + path, { waitUntil: 'load' });
       const violations = await axeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
       await page.context().close();
@@ -45,8 +31,8 @@ describe.each(['light', 'dark'] as const)(
 
 describe.each(['light', 'dark'] as const)('axe-core on the sandbox in use, %s scheme', (colorScheme) => {
   it('finds no violations after storing, tampering, making permanent and overflowing the cookie', async () => {
-    const page = await openPage(browser, { colorScheme, viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/sandbox/`);
+    const page = await openPage(env.browser, { colorScheme, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${env.server.url}/sandbox/`);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
     const newest = page.locator('[data-inspector-list] > li').first();
     const check = async (state: string) => {

@@ -1,24 +1,11 @@
-import { readdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessonSlug } from '../../src/lib/lessons.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, useServerAndBrowser } from '../helpers/browser.ts';
+import { lessonSlugs } from '../helpers/lessons.ts';
 
-const slugs = readdirSync(new URL('../../lessons/', import.meta.url))
-  .filter((name) => /^[^_].*\.mdx?$/.test(name))
-  .sort()
-  .map((name) => lessonSlug(name.replace(/\.mdx?$/, '')));
+const slugs = lessonSlugs();
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** Picks an answer by clicking its label; returns the feedback text now shown. */
 async function choose(page: Page, correct: boolean): Promise<string> {
@@ -31,8 +18,8 @@ async function choose(page: Page, correct: boolean): Promise<string> {
 
 describe('a student reading the course', () => {
   it('copies a code block with the copy button', async () => {
-    const page = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.goto(`${server.url}/learn/${slugs[1]}/`);
+    const page = await openPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${env.server.url}/learn/${slugs[1]}/`);
     const first = page.locator('.code-frame').first();
     await first.getByRole('button', { name: 'Copy code to clipboard' }).click();
     await expect.poll(() => first.locator('.copy-button').textContent()).toBe('Copied');
@@ -43,9 +30,9 @@ describe('a student reading the course', () => {
 
 describe('the course without JavaScript', () => {
   it('reads every step and still shows feedback on the chosen answer', async () => {
-    const page = await openPage(browser, { javaScriptEnabled: false });
+    const page = await openPage(env.browser, { javaScriptEnabled: false });
     for (const slug of slugs) {
-      await page.goto(`${server.url}/learn/${slug}/`);
+      await page.goto(`${env.server.url}/learn/${slug}/`);
       expect(await page.locator('article.lesson h1').isVisible()).toBe(true);
       expect(await page.locator('.prose p').count()).toBeGreaterThan(2);
       expect(await page.locator('pre.astro-code').first().isVisible()).toBe(true);
@@ -57,13 +44,13 @@ describe('the course without JavaScript', () => {
 
 describe('on a phone, in dark mode', () => {
   it('fits 375 px without sideways scrolling and uses the dark palette', async () => {
-    const page = await openPage(browser, {
+    const page = await openPage(env.browser, {
       viewport: { width: 375, height: 812 },
       colorScheme: 'dark',
       isMobile: true,
     });
     for (const path of ['/', ...slugs.map((slug) => `/learn/${slug}/`)]) {
-      await page.goto(server.url + path);
+      await page.goto(env.server.url + path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(375);
     }
@@ -74,8 +61,8 @@ describe('on a phone, in dark mode', () => {
 
 describe('by keyboard alone', () => {
   it('skips to the content, answers a question and moves to the next step', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}/learn/${slugs[2]}/`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}/learn/${slugs[2]}/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
@@ -97,6 +84,6 @@ describe('by keyboard alone', () => {
     const outline = await next.evaluate((link) => getComputedStyle(link).outlineStyle);
     expect(outline).toBe('solid');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/learn/${slugs[3]}/`);
+    await page.waitForURL(`${env.server.url}/learn/${slugs[3]}/`);
   });
 });

@@ -3,29 +3,15 @@
  * taking the whole course, and a learner inspecting cookies in both engines. Screenshots of the
  * key states go to test/artifacts/screenshots/ (git-ignored); the README's picture is one of them.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessonSlug } from '../../src/lib/lessons.ts';
-import { launchBrowser, openPage, pageErrors } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
+import { lessonSlugs } from '../helpers/lessons.ts';
 
 const screenshots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
-const slugs = readdirSync(new URL('../../lessons/', import.meta.url))
-  .filter((name) => /^[^_].*\.mdx?$/.test(name))
-  .sort()
-  .map((name) => lessonSlug(name.replace(/\.mdx?$/, '')));
+const slugs = lessonSlugs();
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const flask = (page: Page) => page.frameLocator('iframe[name="sandbox-flask"]');
 const express = (page: Page) => page.frameLocator('iframe[name="sandbox-express"]');
@@ -91,12 +77,12 @@ async function doTask(page: Page, task: string | undefined): Promise<void> {
 
 describe('a student taking the course', () => {
   it('reads every step, answers each question (a wrong answer first), completes each task and can resume', async () => {
-    const page = await openPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.url}/`);
+    const page = await openPage(env.browser, { viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${env.server.url}/`);
     await page.getByRole('link', { name: 'Start the course' }).click();
 
     for (const [index, slug] of slugs.entries()) {
-      await page.waitForURL(`${server.url}/learn/${slug}/`);
+      await page.waitForURL(`${env.server.url}/learn/${slug}/`);
       await expect.poll(() => records(page).count()).toBeGreaterThan(0);
 
       const wrong = page.locator('.question .answer[data-correct="false"]').first();
@@ -124,12 +110,12 @@ describe('a student taking the course', () => {
     expect(await page.locator('.question .answer[data-correct="true"] input').isChecked()).toBe(true);
 
     // The picture in the README: a step with its sandbox in use.
-    await page.goto(`${server.url}/learn/the-import/`);
+    await page.goto(`${env.server.url}/learn/the-import/`);
     await store(flask(page), 'Ada');
     await expect.poll(() => newest(page).locator('.anatomy-parts').textContent()).toMatch(/Ada/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${screenshots}step-with-sandbox.png` });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     const states = await page
       .locator('.step-list li')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
@@ -143,8 +129,8 @@ describe('a student taking the course', () => {
 
 describe('a learner inspecting cookies', () => {
   it('follows the cookie through store, change, tamper, key rotation and start over, then in Express', async () => {
-    const page = await openPage(browser, { viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.url}/sandbox/`);
+    const page = await openPage(env.browser, { viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${env.server.url}/sandbox/`);
     await expect.poll(() => records(page).count()).toBeGreaterThan(0);
 
     // Store: the Set-Cookie of the redirect, the three parts, and the decoded firstName.
@@ -210,8 +196,8 @@ describe('a learner inspecting cookies', () => {
   });
 
   it('stores a name by keyboard alone inside the embedded app', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}/learn/the-import/`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}/learn/the-import/`);
     await expect.poll(() => records(page).count()).toBeGreaterThan(0);
     // Tab through the page until focus reaches the app's first-name field inside the iframe.
     for (let i = 0; i < 120; i++) {

@@ -1,23 +1,14 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
   describeViolations,
-  launchBrowser,
   openPage,
   pageErrors,
+  useServerAndBrowser,
 } from '../helpers/browser.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** The newest exchange in the inspector (always open). */
 const newest = (page: Page) => page.locator('[data-inspector-list] > li').first();
@@ -29,13 +20,13 @@ async function storeName(app: FrameLocator, name: string): Promise<void> {
 
 /** Opens a step page and waits until the inspector has read the app's first page. */
 async function openStep(page: Page, slug: string): Promise<void> {
-  await page.goto(`${server.url}/learn/${slug}/`);
+  await page.goto(`${env.server.url}/learn/${slug}/`);
   await expect.poll(() => page.locator('[data-inspector-list] > li').count()).toBeGreaterThan(0);
 }
 
 describe('the sandbox beside a step', () => {
   it('shows the Set-Cookie, the three parts and the decoded firstName live, and ticks the task', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(env.browser);
     await openStep(page, 'the-import');
     await page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
@@ -75,7 +66,7 @@ describe('the sandbox beside a step', () => {
   });
 
   it('shows the diff, rejects a tampered cookie, and passes axe with the sandbox in use', async () => {
-    const page = await openPage(browser, { viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
+    const page = await openPage(env.browser, { viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
     await openStep(page, 'the-secret-key');
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
     await storeName(app, 'Ada');
@@ -112,7 +103,7 @@ describe('the sandbox beside a step', () => {
   });
 
   it('shows both engines on the beyond-Flask step and ticks compare-engines', async () => {
-    const page = await openPage(browser, { viewport: { width: 1400, height: 900 } });
+    const page = await openPage(env.browser, { viewport: { width: 1400, height: 900 } });
     await openStep(page, 'beyond-flask');
     await storeName(page.frameLocator('iframe[name="sandbox-express"]'), 'Phill');
     await expect
@@ -126,8 +117,8 @@ describe('the sandbox beside a step', () => {
   });
 
   it('decodes a pasted cookie in the lab, showing decoding and verifying apart', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}/sandbox/`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}/sandbox/`);
     // Signed with another key ('not-the-demo-key'): readable by anyone, but it does not verify with the demo key.
     const cookie = 'eyJmaXJzdE5hbWUiOiJBZGEifQ.aSaj4A.cruuWUwm3fzclmW7HDTjSxlcTn8';
     await page.getByLabel('Flask session cookie', { exact: true }).fill(cookie);
@@ -143,8 +134,8 @@ describe('the sandbox beside a step', () => {
   });
 
   it('without JavaScript, the app still works and the panel says the inspector needs it', async () => {
-    const page = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.url}/learn/the-import/`);
+    const page = await openPage(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.server.url}/learn/the-import/`);
     expect(await page.locator('.inspector-nojs').isVisible()).toBe(true);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
     await app.getByLabel('First name').fill('Ada');

@@ -1,12 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessonSlug } from '../../src/lib/lessons.ts';
+import { lessonSlugs } from '../helpers/lessons.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 
-const lessonFiles = readdirSync(new URL('../../lessons/', import.meta.url))
-  .filter((name) => /\.mdx?$/.test(name) && !name.startsWith('_'))
-  .sort();
-const slugs = lessonFiles.map((name) => lessonSlug(name.replace(/\.mdx?$/, '')));
+const slugs = lessonSlugs();
 
 let server: RunningServer;
 beforeAll(async () => {
