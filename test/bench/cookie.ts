@@ -102,7 +102,7 @@ export async function benchCookie(options: { seconds?: number } = {}): Promise<R
       ['this engine (Flask format)', engine],
       ['keygrip (cookie-session)', keygrip],
     ];
-    if (python) subjects.push(['Python itsdangerous (Flask 2.2)', python]);
+    if (python) subjects.push(['Python itsdangerous (via Flask)', python]);
     for (const [subject, r] of subjects) {
       add(subject, 'sign ops/s', r.sign);
       add(subject, 'load ops/s', r.load);
