@@ -24,7 +24,7 @@ export function renderLesson(session: Record<string, string>): string {
 }
 
 /**
- * Sends the headers first, then a body built from what they turned out to be. Why: the page shows
+ * Fixes the headers first, then builds the body from what they turned out to be. Why: the page shows
  * its own exchange record, and the Set-Cookie is only final once the engines have run on-headers.
  */
 export function respondAfterHeaders(
@@ -39,7 +39,9 @@ export function respondAfterHeaders(
     type === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
   );
   res.setHeader('Cache-Control', 'no-store');
-  res.flushHeaders();
+  // writeHead fixes the headers (and runs the on-headers hooks) without sending them yet, so
+  // headers and body leave in one write.
+  res.writeHead(status);
   res.end(build());
 }
 

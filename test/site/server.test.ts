@@ -90,6 +90,13 @@ describe('the course site served by the real server', () => {
     expect(JSON.parse(health.body)).toEqual({ ok: true });
   });
 
+  it('compresses built pages, but not the sandbox apps whose pages change on every request', async () => {
+    const gzip = { headers: { 'accept-encoding': 'gzip' } };
+    expect((await fetch(`${server.url}/`, gzip)).headers.get('content-encoding')).toBe('gzip');
+    expect((await fetch(`${server.url}/sandbox/`, gzip)).headers.get('content-encoding')).toBe('gzip');
+    expect((await fetch(`${server.url}/sandbox/flask/`, gzip)).headers.get('content-encoding')).toBeNull();
+  });
+
   it('sends protective headers', async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
