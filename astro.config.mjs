@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import { sandboxInDev } from './src/integrations/sandbox-dev.ts';
 import { codeThemes } from './src/lib/code-themes.ts';
 
 // Lesson pages are prerendered; sandbox/server.ts mounts Astro's handler inside express,
@@ -9,6 +10,7 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
+  integrations: [sandboxInDev()],
   markdown: {
     shikiConfig: {
       themes: codeThemes,

@@ -5,6 +5,7 @@
  * signed with the server secret, so any process sharing SESSION_LAB_SECRET can serve any request.
  */
 import { type ErrorRequestHandler, Router } from 'express';
+import helmet from 'helmet';
 import { expressEngine } from './apps/express-engine.ts';
 import { flaskEngine } from './apps/flask-engine.ts';
 import { renderPage, wantsJson } from './apps/pages.ts';
@@ -34,6 +35,22 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
   const labOptions = { defaultKey: config.sandboxSecretKey, bodyLimit: config.bodyLimit, now };
 
   const router = Router();
+  // The apps' pages show what learners typed; they run no script at all, so none may run.
+  // (Only on the apps and tools: /sandbox/ itself is a built page with the inspector's script.)
+  router.use(
+    ['/flask', '/express', '/api'],
+    helmet.contentSecurityPolicy({
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'none'"],
+      },
+    }),
+  );
   router.use(
     '/flask',
     createAppRouter({

@@ -15,12 +15,13 @@ const pages = [
 ];
 
 const env = useServerAndBrowser();
+// axe is injected as a script, which the sandbox apps' Content-Security-Policy rightly blocks: bypass it here only.
 
 describe.each(['light', 'dark'] as const)(
   'axe-core, WCAG 2.2 AA and best practices, %s scheme',
   (colorScheme) => {
     it.each(pages)('finds no violations on %s', async (path) => {
-      const page = await openPage(env.browser, { colorScheme });
+      const page = await openPage(env.browser, { colorScheme, bypassCSP: true });
       await page.goto(env.server.url + path, { waitUntil: 'load' });
       const violations = await axeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
@@ -31,7 +32,11 @@ describe.each(['light', 'dark'] as const)(
 
 describe.each(['light', 'dark'] as const)('axe-core on the sandbox in use, %s scheme', (colorScheme) => {
   it('finds no violations after storing, tampering, making permanent and overflowing the cookie', async () => {
-    const page = await openPage(env.browser, { colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await openPage(env.browser, {
+      colorScheme,
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+    });
     await page.goto(`${env.server.url}/sandbox/`);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
     const newest = page.locator('[data-inspector-list] > li').first();

@@ -22,7 +22,8 @@ function syncWithLessons(lessons: Record<string, string>): { status: number | nu
   cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
   for (const file of ['astro.config.mjs', 'tsconfig.json', 'package.json'])
     copyFileSync(join(root, file), join(dir, file));
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The config mounts the sandbox in dev, so the copy needs it (and the packages) too.
+  for (const shared of ['node_modules', 'sandbox']) symlinkSync(join(root, shared), join(dir, shared), 'dir');
   mkdirSync(join(dir, 'lessons'));
   for (const [name, text] of Object.entries(lessons)) writeFileSync(join(dir, 'lessons', name), text);
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');

@@ -97,6 +97,15 @@ describe('the course site served by the real server', () => {
     expect((await fetch(`${server.url}/sandbox/flask/`, gzip)).headers.get('content-encoding')).toBeNull();
   });
 
+  it('lets no script run on the sandbox apps, which show what learners typed', async () => {
+    const csp = (await fetch(`${server.url}/sandbox/flask/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script-src');
+    expect(csp).toContain("frame-ancestors 'self'");
+    // The built /sandbox/ page runs the inspector, so the apps' policy must not reach it.
+    expect((await fetch(`${server.url}/sandbox/`)).headers.get('content-security-policy')).toBeNull();
+  });
+
   it('sends protective headers', async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

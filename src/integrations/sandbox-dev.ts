@@ -1,0 +1,21 @@
+import type { AstroIntegration } from 'astro';
+import express from 'express';
+import { readConfig } from '../../sandbox/config.ts';
+import { createSandboxRouter } from '../../sandbox/routes.ts';
+
+/**
+ * Serves the live sandbox inside `astro dev`, so lesson authors see the embedded apps while they
+ * write. `npm start` mounts the same router in sandbox/server.ts; this only adds it to dev.
+ */
+export function sandboxInDev(): AstroIntegration {
+  return {
+    name: 'session-lab:sandbox-in-dev',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        const app = express();
+        app.use('/sandbox', createSandboxRouter(readConfig()));
+        server.middlewares.use(app);
+      },
+    },
+  };
+}
