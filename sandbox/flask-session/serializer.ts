@@ -17,6 +17,7 @@ export function dumpPayload(json: string): string {
 }
 
 const counts = new Uint16Array(256);
+const seen = new Uint8Array(256);
 const keys = new Int32Array(8192);
 const stamps = new Uint32Array(8192);
 let generation = 0;
@@ -43,16 +44,22 @@ export function cannotSaveTwoBytes(data: Uint8Array): boolean {
     stamps[slot] = generation;
     keys[slot] = key;
   }
-  counts.fill(0);
-  for (let i = 0; i < n; i++) counts[data[i] as number] = (counts[data[i] as number] as number) + 1;
+  // Byte counts; only the bytes seen are visited and reset, so `counts` is all zeros between calls.
+  let seenCount = 0;
+  for (let i = 0; i < n; i++) {
+    const byte = data[i] as number;
+    if ((counts[byte] as number) === 0) seen[seenCount++] = byte;
+    counts[byte] = (counts[byte] as number) + 1;
+  }
   const symbols = n + 1; // the literals and end-of-block
   let entropyBits = Math.log2(symbols); // end-of-block occurs once
-  let distinct = 1;
-  for (const c of counts) {
-    if (c === 0) continue;
-    distinct++;
+  for (let j = 0; j < seenCount; j++) {
+    const byte = seen[j] as number;
+    const c = counts[byte] as number;
     entropyBits += c * Math.log2(symbols / c);
+    counts[byte] = 0;
   }
+  const distinct = seenCount + 1;
   const blockBits = Math.min(29 + distinct + entropyBits, 3 + 8 * n + 7, 3 + 8 * (n + 4));
   // Compressed only when its length is at most n - 2 bytes; the bound rules that out.
   return 6 + blockBits / 8 > n - 2 + 1e-9;

@@ -14,18 +14,24 @@ export function deriveMac(secret: string, salt: string): Mac {
   return hmacSha1(hmacSha1(secret)(salt));
 }
 
-// Deriving costs two HMACs, so derived keys are cached; bounded because a guessing run may try many.
-const cache = new Map<string, Mac>();
+// Deriving costs two HMACs, so derived keys are cached per salt, then per secret; bounded because a
+// guessing run may try many.
+const cache = new Map<string, Map<string, Mac>>();
 const CACHE_LIMIT = 512;
 
 /** Like `deriveMac`, cached per secret and salt. */
 export function cachedMac(secret: string, salt: string): Mac {
-  const id = `${salt.length}:${salt}${secret}`;
-  let mac = cache.get(id);
-  if (mac === undefined) {
+  let bySecret = cache.get(salt);
+  if (bySecret === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
+    bySecret = new Map();
+    cache.set(salt, bySecret);
+  }
+  let mac = bySecret.get(secret);
+  if (mac === undefined) {
+    if (bySecret.size >= CACHE_LIMIT) bySecret.clear();
     mac = deriveMac(secret, salt);
-    cache.set(id, mac);
+    bySecret.set(secret, mac);
   }
   return mac;
 }
