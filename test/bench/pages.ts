@@ -1,35 +1,13 @@
-/**
- * `npm run bench:pages`: what each page costs a browser, and Lighthouse's scores.
- *
- * - Weight: every page (home, each step, the sandbox, the 404 page) loaded in headless Chromium
- *   with a cold cache; every response is recorded, the sandbox iframe's too, and scrolled to the
- *   bottom so lazy frames load. Bytes are the decoded bodies ("raw") and their gzipSync size ("gz"),
- *   by kind (document, stylesheet, script, the rest). Inline <script> code inside the HTML is
- *   counted apart, and the step pages' JavaScript budget (20 KB gzipped) counts files + inline code.
- * - Lighthouse 12.2.3 with its desktop preset (BENCH_LH_PRESET=mobile for the default mobile one)
- *   on the home page, the first step and /sandbox/: performance, accessibility, best practices, SEO.
- *   When Lighthouse cannot run here, the reason is printed and the weights still are.
- */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { type Browser, chromium } from 'playwright-core';
-import { lessonSlug } from '../../src/lib/lessons.ts';
+import type { Browser } from 'playwright-core';
+import { chromiumFlags, chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { lessonSlugs } from '../helpers/lessons.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { isMain, loadLine, machineInfo, printAllTables, type Row } from './report.ts';
-import { ensureSiteBuilt, root } from './site.ts';
+import { ensureSiteBuilt } from './site.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const preset = process.env.BENCH_LH_PRESET === 'mobile' ? 'mobile' : 'desktop';
 /** The issue's budget: under 20 KB of gzipped JavaScript on a step page. */
 export const jsBudget = 20 * 1024;
@@ -37,10 +15,7 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 
 /** The pages to weigh, in course order. */
 export function pagePaths(): string[] {
-  const steps = readdirSync(join(root, 'lessons'))
-    .filter((name) => name.endsWith('.md') && !name.startsWith('_'))
-    .sort()
-    .map((name) => `/learn/${lessonSlug(name.replace(/\.md$/, ''))}/`);
+  const steps = lessonSlugs().map((slug) => `/learn/${slug}/`);
   return ['/', ...steps, '/sandbox/', '/no-such-page/'];
 }
 
@@ -70,11 +45,7 @@ interface Recorded {
 }
 
 async function weighPages(server: RunningServer, paths: string[]): Promise<Row[]> {
-  const browser: Browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumFlags,
-  });
+  const browser: Browser = await launchBrowser();
   const rows: Row[] = [];
   try {
     for (const path of paths) {

@@ -16,9 +16,7 @@
  * sandbox sets Path=/sandbox/flask).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon, { type AutocannonClient, type AutocannonRequest, type AutocannonResult } from 'autocannon';
@@ -321,14 +319,7 @@ async function startFlask(): Promise<Target | string> {
   if (spawnSync(python, ['-c', 'import flask'], { stdio: 'ignore' }).status !== 0) {
     return `Flask is not importable by ${python} (apt-get install python3-flask)`;
   }
-  let appDir = join(root, 'sandbox', 'apps');
-  let cleanup = () => {};
-  if (!existsSync(join(appDir, 'flask_app.py')) || !existsSync(join(appDir, 'templates', 'index.html'))) {
-    appDir = writeFallbackFlaskApp();
-    const dir = appDir;
-    cleanup = () => rmSync(dir, { recursive: true, force: true });
-    console.error(`sandbox/apps/flask_app.py is missing: using a minimal equivalent in ${appDir}`);
-  }
+  const appDir = join(root, 'sandbox', 'apps');
   const port = await freePort();
   // `timeout` bounds gunicorn's life even if this process is killed before it can stop it.
   const limit = Math.ceil(seconds * 2 * connectionCounts.length * 3 + 300);
@@ -355,7 +346,6 @@ async function startFlask(): Promise<Target | string> {
   );
   const stop = async () => {
     await stopChild(child, () => child.kill('SIGTERM'));
-    cleanup();
   };
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -375,42 +365,6 @@ async function startFlask(): Promise<Target | string> {
     await stop();
     return `gunicorn did not serve the app: ${(error as Error).message}`;
   }
-}
-
-/** The handout's app and template, for when sandbox/apps/flask_app.py is not there. */
-function writeFallbackFlaskApp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'session-lab-flask-'));
-  mkdirSync(join(dir, 'templates'));
-  writeFileSync(
-    join(dir, 'flask_app.py'),
-    `from flask import Flask, session, request, redirect, render_template, url_for
-
-app = Flask(__name__)
-app.secret_key = 'w98fw9ef8hwe98fhwef'
-
-
-@app.get('/')
-def index():
-    return render_template('index.html')
-
-
-@app.post('/store')
-def store():
-    session['firstName'] = request.form['firstName']
-    return redirect(url_for('index'))
-`,
-  );
-  writeFileSync(
-    join(dir, 'templates', 'index.html'),
-    `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Sessions in Flask</title></head>
-<body><h1>Sessions in Flask</h1>
-{% if 'firstName' in session %}First Name: {{ session['firstName'] }}<br>{% endif %}
-<form method="post" action="{{ url_for('store') }}"><input name="firstName"><button>Store</button></form>
-</body></html>
-`,
-  );
-  return dir;
 }
 
 /** A port that was free a moment ago on 127.0.0.1. */
