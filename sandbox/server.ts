@@ -48,6 +48,8 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
     compression({ filter: (req, res) => !isSandboxApp(req.originalUrl) && compression.filter(req, res) }),
   );
 
+  app.use(refuseOtherMethods);
+
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -67,6 +69,14 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
   return app;
 }
 
+const allowedMethods = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+
+/** A 405 for TRACE, PUT and the like: nothing here accepts them, and Astro's handler would throw. */
+const refuseOtherMethods: RequestHandler = (req, res, next) => {
+  if (allowedMethods.has(req.method)) return next();
+  res.status(405).set('Allow', 'GET, HEAD, POST').type('text').send('Method Not Allowed');
+};
+
 /** The live apps and tools under /sandbox (the /sandbox/ page itself is a built page). `originalUrl`: mounted routers rewrite `path`. */
 function isSandboxApp(url: string): boolean {
   return /^\/sandbox\/(flask|express|api)([/?]|$)/.test(url);
@@ -78,7 +88,8 @@ const logRequests: RequestHandler = (req, res, next) => {
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     // The path only: the sandbox's query strings carry learners' session records.
-    console.log(`${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    const path = req.originalUrl.split('?')[0];
+    console.log(`${new Date().toISOString()} ${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
   next();
 };

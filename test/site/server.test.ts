@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lessonSlugs } from '../helpers/lessons.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
@@ -81,6 +82,24 @@ describe('the course site served by the real server', () => {
       expect(response.status, asset).toBe(200);
       await response.arrayBuffer();
       if (asset.startsWith('/_astro/')) expect(response.headers.get('cache-control')).toContain('immutable');
+    }
+  });
+
+  it('answers 405, not an error, to methods nothing here accepts', async () => {
+    for (const [method, path] of [
+      ['TRACE', '/'],
+      ['PUT', '/learn/the-import/'],
+      ['DELETE', '/sandbox/flask/'],
+    ]) {
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        request(`${server.url}${path}`, { method }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(status, `${method} ${path}`).toBe(405);
     }
   });
 
