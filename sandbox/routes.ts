@@ -31,8 +31,14 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
     bodyLimit: config.bodyLimit,
     sandboxKey: config.sandboxSecretKey,
     sandboxKeyIsPublicDemo: config.sandboxKeyIsPublicDemo,
+    serverSecret: config.serverSecret,
   };
-  const labOptions = { defaultKey: config.sandboxSecretKey, bodyLimit: config.bodyLimit, now };
+  const labOptions = {
+    defaultKey: config.sandboxSecretKey,
+    serverSecret: config.serverSecret,
+    bodyLimit: config.bodyLimit,
+    now,
+  };
 
   const router = Router();
   // The apps' pages show what learners typed; they run no script at all, so none may run.
@@ -55,7 +61,7 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
     '/flask',
     createAppRouter({
       ...shared,
-      engine: flaskEngine({ defaultKey: config.sandboxSecretKey, now }),
+      engine: flaskEngine({ defaultKey: config.sandboxSecretKey, serverSecret: config.serverSecret, now }),
       lab: createFlaskLab(labOptions),
     }),
   );
@@ -87,21 +93,38 @@ const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
   const message =
     status >= 500
       ? 'Something went wrong in the sandbox. Please try again.'
-      : status === 413
-        ? error?.name === 'HttpError'
-          ? String(error.message)
-          : 'That form was too large for the sandbox. Please send less text.'
-        : error?.name === 'HttpError'
-          ? String(error.message)
-          : 'Bad Request: the browser (or proxy) sent a request that this server could not understand.';
+      : error?.name === 'HttpError'
+        ? String(error.message)
+        : (parserMessages[String(error?.type)] ??
+          statusMessages[status] ??
+          'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
   const back = /^\/sandbox\/express/.test(req.originalUrl) ? '/sandbox/express/' : '/sandbox/flask/';
   res.status(status).setHeader('Cache-Control', 'no-store');
   if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });
-  else
-    res
-      .type('html')
-      .send(renderPage('error', { status, title: titles[status] ?? 'Bad Request', message, back }));
+  else res.type('html').send(renderPage('error', { status, title: titleOf(error, status), message, back }));
 };
+
+/** What body-parser's errors (by `type`) mean for a learner. */
+const parserMessages: Record<string, string> = {
+  'parameters.too.many':
+    'That form had too many form fields for the sandbox. Please send only the fields of the form.',
+  'entity.too.large': 'That form was too large for the sandbox. Please send less text.',
+  'charset.unsupported': 'Unsupported form: the sandbox reads forms only in UTF-8.',
+  'encoding.unsupported':
+    'Unsupported form: the sandbox reads forms only without content encoding (no gzip etc.).',
+};
+
+/** Fallback messages by status, for errors without a known type. */
+const statusMessages: Record<number, string> = {
+  413: 'That form was too large for the sandbox. Please send less text.',
+  415: 'Unsupported form: the sandbox reads only plain UTF-8 forms (application/x-www-form-urlencoded).',
+};
+
+/** The error page's title: what went wrong, in a few words. */
+function titleOf(error: { type?: unknown } | undefined, status: number): string {
+  if (error?.type === 'parameters.too.many') return 'Too many form fields';
+  return titles[status] ?? 'Bad Request';
+}
 
 const titles: Record<number, string> = {
   400: 'Bad Request',

@@ -48,8 +48,8 @@ const linesByAction: Record<SandboxAction, string[]> = {
     'session.permanent = True',
     "return redirect(url_for('index'))",
   ],
-  // Lab experiments change the key or the cookie, not the app: the key line is what they are about.
-  lab: ['app.secret_key = '],
+  // Lab experiments change the key or the cookie from outside: no line of the app runs for them.
+  lab: [],
 };
 
 /**
@@ -58,6 +58,14 @@ const linesByAction: Record<SandboxAction, string[]> = {
  */
 export function codeLinesFor(action: SandboxAction): number[] {
   return findLines(appSource, linesByAction[action]);
+}
+
+/**
+ * The line that stores a form value in the session (the lab's oversize experiment stores one too).
+ * @example storeLines() // e.g. [23]
+ */
+export function storeLines(): number[] {
+  return findLines(appSource, ["session['firstName'] = request.form['firstName']"]);
 }
 
 /** Finds each text in turn (each after the line of the previous one); throws when one is missing. */

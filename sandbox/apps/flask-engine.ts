@@ -43,6 +43,8 @@ export function flaskOf(res: Response): FlaskRequest {
 export interface FlaskEngineOptions {
   /** The sandbox key (config.sandboxSecretKey), used unless the learner's lab settings say otherwise. */
   defaultKey: string;
+  /** The server secret that seals learners' lab cookies (undefined: a per-process random one). */
+  serverSecret: string | undefined;
   /** Unix seconds. */
   now: () => number;
 }
@@ -53,11 +55,11 @@ export function flaskConfig(key: string, fallbacks: string[], now: () => number)
 }
 
 /** Builds the Flask-compatible engine. */
-export function flaskEngine({ defaultKey, now }: FlaskEngineOptions): SandboxEngine {
+export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOptions): SandboxEngine {
   return {
     name: 'flask',
     middleware(req, res, next) {
-      const lab = labOf(req, defaultKey);
+      const lab = labOf(req, defaultKey, serverSecret);
       const config = flaskConfig(lab.key, lab.fallbacks, now);
       const opened = openSession(readCookie(req, 'session'), config);
       const flask: FlaskRequest = { session: new FlaskSessionState(opened.data), config, skipSave: false };

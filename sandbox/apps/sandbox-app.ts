@@ -22,6 +22,8 @@ export interface AppRouterOptions {
   /** The sandbox key (shown on the page, labelled public when it is the demo key). */
   sandboxKey: string;
   sandboxKeyIsPublicDemo: boolean;
+  /** The server secret that seals learners' lab cookies (undefined: a per-process random one). */
+  serverSecret: string | undefined;
   /** Extra routes mounted at /lab after the engine (the lab experiments). */
   lab?: Router;
 }
@@ -41,6 +43,8 @@ export function createAppRouter(options: AppRouterOptions): Router {
     const shown = session.has('firstName');
     if (shown) session.read('firstName');
     state.templateBranch = shown ? 'if' : 'else';
+    const lessonOutput = renderLesson(session.view());
+    state.templateHtml = lessonOutput.trim();
     const previous = traces.open(req.query.trace);
     respondAfterHeaders(res, 200, 'html', () => {
       const current = state.exchange as Exchange;
@@ -50,8 +54,8 @@ export function createAppRouter(options: AppRouterOptions): Router {
         home,
         sandboxKey: options.sandboxKey,
         sandboxKeyIsPublicDemo: options.sandboxKeyIsPublicDemo,
-        lab: engine.name === 'flask' ? labOf(req, options.sandboxKey) : undefined,
-        lessonOutput: renderLesson(session.view()),
+        lab: engine.name === 'flask' ? labOf(req, options.sandboxKey, options.serverSecret) : undefined,
+        lessonOutput,
         templateBranch: state.templateBranch,
         exchanges: exchanges.toReversed(),
         exchangesJson: jsonForScript(exchanges),

@@ -51,10 +51,19 @@ export interface Exchange {
    * and the signature is verified with the learner's own key settings (their lab key and fallbacks).
    */
   anatomy?: CookieAnatomy;
-  /** 1-based line numbers of the Flask app source (sandboxAppSource) that ran. */
+  /**
+   * 1-based line numbers of the Flask app source (sandboxAppSource) that ran; [] for lab experiments
+   * that run no app line (they act on the key or the cookie from outside).
+   */
   codeLines: number[];
   /** Which branch of the template's `{% if 'firstName' in session %}` ran, for pages that rendered it. */
   templateBranch?: 'if' | 'else';
+  /**
+   * The exact HTML the lesson's template produced on this page, escaped output included,
+   * e.g. `First Name: &lt;b&gt;Ada&lt;/b&gt;<br>` (surrounding whitespace trimmed; '' when the
+   * `{% if %}` block was skipped). Only on GET / pages.
+   */
+  templateHtml?: string;
   /** Werkzeug's warning when the cookie passed ~4 KB, word for word. */
   cookieWarning?: string;
   /** One sentence saying what happened, for the timeline and screen readers. */

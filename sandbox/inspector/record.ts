@@ -66,8 +66,9 @@ function buildExchange(req: Request, res: Response, state: RequestState, at: num
     },
     cookieAfter,
     ...anatomyPart(state, setCookieValue(setCookies) || sent),
-    codeLines: codeLinesFor(state.action),
+    codeLines: state.codeLines ?? codeLinesFor(state.action),
     ...(state.templateBranch === undefined ? {} : { templateBranch: state.templateBranch }),
+    ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
     ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
   };
   return { id: randomUUID(), at, ...facts, summary: state.summary ?? summarize(facts) };

@@ -21,6 +21,10 @@ export interface RequestState {
   /** Keys to verify the cookie with in its anatomy (Flask engine only). */
   anatomyKeys?: AnatomyOptions;
   templateBranch?: 'if' | 'else';
+  /** The HTML the lesson's template produced (GET / pages). */
+  templateHtml?: string;
+  /** Lines of the app that ran, when not those of `action` (a lab experiment that runs an app line). */
+  codeLines?: number[];
   cookieWarning?: string;
   /** A sentence to use instead of the generated summary (lab experiments explain themselves). */
   summary?: string;

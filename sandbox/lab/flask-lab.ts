@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { type Request, type Response, Router } from 'express';
+import { storeLines } from '../apps/app-source.ts';
 import { readCookie } from '../apps/cookies.ts';
 import { display, FLASK_PATH, type FlaskRequest, flaskConfig, flaskOf } from '../apps/flask-engine.ts';
 import { formParser, HttpError, optionalField, requireField } from '../apps/forms.ts';
@@ -16,6 +17,7 @@ import { finishLab, startLab } from './respond.ts';
 import {
   defaultLab,
   isValidKey,
+  type LabChoice,
   type LabSettings,
   labOf,
   MAX_FALLBACKS,
@@ -27,6 +29,8 @@ import { WEAK_KEYS } from './weak-keys.ts';
 export interface LabOptions {
   /** The sandbox key: the learner's key until they change it. */
   defaultKey: string;
+  /** The server secret that seals the learner's lab cookie (undefined: a per-process random one). */
+  serverSecret: string | undefined;
   bodyLimit: number;
   /** Unix seconds. */
   now: () => number;
@@ -43,7 +47,7 @@ interface Experiment {
 }
 
 /** Builds the Flask lab router. */
-export function createFlaskLab({ defaultKey, bodyLimit, now }: LabOptions): Router {
+export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: LabOptions): Router {
   const router = Router();
   router.use(formParser(bodyLimit));
 
@@ -51,13 +55,13 @@ export function createFlaskLab({ defaultKey, bodyLimit, now }: LabOptions): Rout
   const experiment =
     (name: string, summary: string, run: (x: Experiment) => void) => (req: Request, res: Response) => {
       startLab(res, name, summary);
-      run({ req, res, flask: flaskOf(res), settings: labOf(req, defaultKey) });
+      run({ req, res, flask: flaskOf(res), settings: labOf(req, defaultKey, serverSecret) });
       finishLab(req, res, 'flask');
     };
 
   /** Uses new key settings for this response's cookie and its anatomy. */
-  const switchKeys = (res: Response, settings: Pick<LabSettings, 'key' | 'fallbacks'>) => {
-    saveLab(res, settings, defaultKey);
+  const switchKeys = (res: Response, settings: LabChoice) => {
+    saveLab(res, settings, defaultKey, serverSecret);
     stateOf(res).anatomyKeys = { secretKey: settings.key, fallbackKeys: settings.fallbacks, now };
   };
 
@@ -103,12 +107,23 @@ export function createFlaskLab({ defaultKey, bodyLimit, now }: LabOptions): Rout
           stateOf(res).summary =
             'You rotated the secret key: new cookies are signed with the new key, and the old key is kept as a fallback so existing cookies still verify.';
         }
-        const fallbacks =
+        // A hidden (weak) key stays hidden as a fallback; the key typed here is the learner's own.
+        const kept =
           mode === 'rotate'
-            ? [...settings.fallbacks, settings.key].filter((key) => key !== secretKey).slice(-MAX_FALLBACKS)
+            ? [...settings.fallbacks, settings.key]
+                .map((key, i) => ({
+                  key,
+                  hidden: [...settings.fallbacksHidden, settings.hidden][i] === true,
+                }))
+                .filter(({ key }) => key !== secretKey)
+                .slice(-MAX_FALLBACKS)
             : [];
         flask.skipSave = true;
-        switchKeys(res, { key: secretKey, fallbacks });
+        switchKeys(res, {
+          key: secretKey,
+          fallbacks: kept.map(({ key }) => key),
+          fallbacksHidden: kept.map(({ hidden }) => hidden),
+        });
       },
     ),
   );
@@ -143,7 +158,8 @@ export function createFlaskLab({ defaultKey, bodyLimit, now }: LabOptions): Rout
       'You signed a session of your own with a key you know; the app accepts it whenever that key is the one in force.',
       (x) => {
         const data = parseForgedSession(requireField(x.req, 'json'));
-        const key = optionalField(x.req, 'secretKey', MAX_KEY_LENGTH) || defaultKey;
+        // No key given: sign with the key in force (the learner's lab key, else the sandbox key).
+        const key = optionalField(x.req, 'secretKey', MAX_KEY_LENGTH) || x.settings.key;
         x.flask.session.clear();
         for (const [name, value] of Object.entries(data)) x.flask.session.set(name, value);
         writeSession(x, key);
@@ -159,7 +175,7 @@ export function createFlaskLab({ defaultKey, bodyLimit, now }: LabOptions): Rout
       'Your sandbox now signs with a short common word instead of the demo key. Try to guess it from your cookie.',
       (x) => {
         const key = WEAK_KEYS[randomInt(WEAK_KEYS.length)] as string;
-        switchKeys(x.res, { key, fallbacks: [] });
+        switchKeys(x.res, { key, fallbacks: [], hidden: true });
         if (Object.keys(x.flask.session.data).length === 0) {
           x.flask.skipSave = true;
           stateOf(x.res).summary =
@@ -176,7 +192,9 @@ export function createFlaskLab({ defaultKey, bodyLimit, now }: LabOptions): Rout
     experiment(
       'oversize',
       'You stored a 5000-character value: the cookie passed the ~4 KB that browsers keep, so Werkzeug warned and browsers silently drop it, keeping the old cookie.',
-      ({ flask }) => {
+      ({ res, flask }) => {
+        // It stores a value in the session, as the store route's assignment line does.
+        stateOf(res).codeLines = storeLines();
         // Random text, because zlib would shrink a repeated character to almost nothing.
         flask.session.set('notes', randomBytes((OVERSIZE_LENGTH * 3) / 4).toString('base64url'));
       },

@@ -5,16 +5,22 @@
 import type { Request, Response } from 'express';
 import { HttpError } from '../apps/forms.ts';
 import { renderPage, wantsJson } from '../apps/pages.ts';
-import { COMMON_SECRETS, guessSecret } from '../flask-session/index.ts';
+import { anatomy, COMMON_SECRETS, guessSecret } from '../flask-session/index.ts';
 import { WEAK_KEYS } from './weak-keys.ts';
 
 /** What the guesser tries, at most this many per request (each costs three HMAC-SHA1s). */
 export const CANDIDATES: readonly string[] = [...new Set([...COMMON_SECRETS, ...WEAK_KEYS])];
 
-/** Runs the guesser on `cookie` and answers. Throws HttpError(400) without a cookie. */
+/** Runs the guesser on `cookie` and answers. Throws HttpError(400) without a cookie or for one that is not Flask's. */
 export function sendGuess(req: Request, res: Response, cookie: string | undefined): void {
   if (!cookie)
     throw new HttpError(400, 'Paste a Flask session cookie (the part after "session=") to guess its key.');
+  const { verdict } = anatomy(cookie);
+  if (verdict.kind === 'not-flask')
+    throw new HttpError(
+      400,
+      `That is not a Flask session cookie (${verdict.reason}), so there is no signature to guess a key from.`,
+    );
   const { key, tried, perSecond, seconds } = guessSecret(cookie, CANDIDATES, { limit: CANDIDATES.length });
   const result = { key: key ?? null, tried, perSecond, seconds, candidates: CANDIDATES.length };
   res.setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, openPage, useServerAndBrowser } from '../helpers/browser.ts';
+import {
+  axeViolations,
+  describeViolations,
+  openPage,
+  openRecord,
+  useServerAndBrowser,
+} from '../helpers/browser.ts';
 import { lessonSlugs } from '../helpers/lessons.ts';
 
 const stepPaths = lessonSlugs().map((slug) => `/learn/${slug}/`);
@@ -69,7 +75,7 @@ describe.each(['light', 'dark'] as const)('axe-core on the sandbox in use, %s sc
       hasText: 'POST /sandbox/flask/lab/oversize',
     });
     await expect.poll(() => oversize.count()).toBe(1);
-    await oversize.locator('summary').first().click();
+    await openRecord(oversize);
     await check('oversize');
     await page.context().close();
   });

@@ -5,7 +5,7 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
+import { openPage, openRecord, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
 import { lessonSlugs } from '../helpers/lessons.ts';
 
 const screenshots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
@@ -29,8 +29,7 @@ async function store(app: FrameLocator, name: string): Promise<void> {
 async function headersOf(page: Page, request: string): Promise<string> {
   const item = record(page, request);
   await expect.poll(() => item.count()).toBe(1);
-  if ((await item.locator('details').first().getAttribute('open')) === null)
-    await item.locator('summary').first().click();
+  await openRecord(item);
   return (await item.locator('.headers').allTextContents()).join('\n');
 }
 
@@ -150,7 +149,7 @@ describe('a learner inspecting cookies', () => {
     await store(flask(page), 'Grace');
     await expect.poll(() => newest(page).textContent()).toMatch(/Grace/);
     const change = record(page, 'POST /sandbox/flask/store');
-    await change.locator('summary').first().click();
+    await openRecord(change);
     expect(await change.locator('.diff').textContent()).toMatch(/changed firstName: "Ada" → "Grace"/);
 
     // Tamper: the signature fails and the session comes back empty.

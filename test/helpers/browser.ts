@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContextOptions, chromium, type Frame, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContextOptions,
+  chromium,
+  type Frame,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -93,4 +100,11 @@ export function useServerAndBrowser(): { readonly server: RunningServer; readonl
     await env.server?.close();
   });
   return env;
+}
+
+/** Opens an inspector record (a `<details>`) unless it is open already; clicking would close it. */
+export async function openRecord(record: Locator): Promise<void> {
+  if ((await record.locator('details').first().getAttribute('open')) === null) {
+    await record.locator('summary').first().click();
+  }
 }

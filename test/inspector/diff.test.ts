@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSessions } from '../../src/lib/inspector/diff.ts';
+import { describeDiff, diffSessions } from '../../src/lib/inspector/diff.ts';
 
 describe('diffSessions', () => {
   it('reports nothing for equal sessions', () => {
@@ -20,5 +20,14 @@ describe('diffSessions', () => {
   });
   it('treats a key holding null as present', () => {
     expect(diffSessions({ a: null }, {})).toEqual([{ key: 'a', kind: 'removed', before: null }]);
+  });
+});
+
+describe('describeDiff', () => {
+  it('lists the changes in a few words', () => {
+    expect(describeDiff(diffSessions({ lang: 'en' }, { firstName: 'Ada' }))).toBe(
+      'added firstName, removed lang',
+    );
+    expect(describeDiff([])).toBe('nothing');
   });
 });

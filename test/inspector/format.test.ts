@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cliCommand, shellQuote } from '../../src/lib/inspector/cli.ts';
 import { diagramModel } from '../../src/lib/inspector/diagram.ts';
 import {
+  codeRanText,
   decodeExpressSession,
   formatAge,
   lineRanges,
@@ -127,5 +128,19 @@ describe('diagramModel', () => {
     );
     expect(model.request[1]).toHaveLength('Cookie: '.length + 20);
     expect(model.label).toMatch(/with cookie session; .* set session \(deleted\)\.$/);
+  });
+});
+
+describe('codeRanText', () => {
+  it('says nothing when no code ran, "line" for one and "lines" for more', () => {
+    expect(codeRanText('flask', [])).toBe('');
+    expect(codeRanText('flask', [12])).toBe('Flask code: line 12 ran.');
+    expect(codeRanText('flask', [12, 13, 14, 20])).toBe('Flask code: lines 12–14, 20 ran.');
+  });
+  it('never calls an Express record Flask code', () => {
+    expect(codeRanText('express', [3, 4])).toBe(
+      'Express app: its version of lines 3–4 of the Flask app ran.',
+    );
+    expect(codeRanText('express', [3])).not.toContain('Flask code');
   });
 });

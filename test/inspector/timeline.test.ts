@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   latestOfEngine,
   mergeExchanges,
+  openByDefault,
   parseExchanges,
   previousOfEngine,
+  redirectedFrom,
+  sessionBefore,
   timelineLimit,
+  unchangedText,
 } from '../../src/lib/inspector/timeline.ts';
 import { exchange } from './exchange-fixture.ts';
 
@@ -69,5 +73,50 @@ describe('latestOfEngine', () => {
     const timeline = [exchange(), exchange({ engine: 'express' }), exchange()];
     expect(latestOfEngine(timeline, 'flask')).toBe(timeline[2]);
     expect(latestOfEngine(timeline.slice(0, 1), 'express')).toBeUndefined();
+  });
+});
+
+describe('after a redirect', () => {
+  const store = () =>
+    exchange({
+      method: 'POST',
+      path: '/sandbox/flask/store',
+      action: 'store',
+      status: 302,
+      session: { before: {}, after: { firstName: 'Ada' } },
+    });
+  const show = () =>
+    exchange({ session: { status: 'valid', before: { firstName: 'Ada' }, after: { firstName: 'Ada' } } });
+
+  it('finds the POST that redirected to the newest GET, of the same engine', () => {
+    const [first, post, get] = [exchange(), store(), show()];
+    const timeline = [first, post, exchange({ engine: 'express' }), get];
+    expect(redirectedFrom(timeline, 3)).toBe(post);
+    expect(redirectedFrom(timeline, 1)).toBeUndefined();
+    expect(redirectedFrom([exchange({ method: 'POST', status: 200 }), show()], 1)).toBeUndefined();
+    expect(redirectedFrom([exchange(), show()], 1)).toBeUndefined();
+  });
+  it('opens the newest record and the POST above it', () => {
+    const [first, post, get] = [exchange(), store(), show()];
+    expect([...openByDefault([first, post, get])].sort()).toEqual([get.id, post.id].sort());
+    expect([...openByDefault([post, get, exchange()])]).toHaveLength(1);
+    expect(openByDefault([]).size).toBe(0);
+  });
+  it('says what the POST changed instead of a bare "no change"', () => {
+    const timeline = [exchange(), store(), show()];
+    expect(unchangedText(timeline, 2)).toBe(
+      'No change since the POST above (which changed: added firstName).',
+    );
+    expect(unchangedText(timeline, 0)).toBe('No change to the session.');
+    const clearTwice = [
+      exchange({ method: 'POST', status: 302, action: 'clear' }),
+      exchange({ method: 'GET' }),
+    ];
+    expect(unchangedText(clearTwice, 1)).toBe('No change since the POST above (which changed: nothing).');
+  });
+  it("takes the session before a record from the engine's previous record, else from the record", () => {
+    const post = store();
+    expect(sessionBefore([post, show()], 1)).toEqual({ firstName: 'Ada' });
+    expect(sessionBefore([post], 0)).toEqual({});
   });
 });

@@ -144,6 +144,26 @@ describe('bad form input', () => {
     expect(json.body).toMatchObject({ status: 413 });
   });
 
+  it('too many form fields and an unsupported charset are named as such', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => `f${i}=1`).join('&');
+    const fields = await request(base)
+      .post('/sandbox/flask/store')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(many);
+    expect(fields.status).toBe(413);
+    expect(fields.text).toContain('too many form fields');
+    expect(fields.text).not.toContain('too much text');
+    expect(fields.text).not.toContain('Please send less text');
+    const charset = await request(base)
+      .post('/sandbox/flask/store')
+      .set('Content-Type', 'application/x-www-form-urlencoded; charset=koi8-r')
+      .send('firstName=x');
+    expect(charset.status).toBe(415);
+    expect(charset.text).toContain('<title>Unsupported form · Session Lab sandbox</title>');
+    expect(charset.text).toContain('<h1>415 Unsupported form</h1>');
+    expect(charset.text).not.toContain('Bad Request');
+  });
+
   it('odd bodies and encodings never give a 5xx', async () => {
     const bodies: Array<[string, string]> = [
       ['application/x-www-form-urlencoded', 'firstName=%E0%A4%A'],

@@ -4,9 +4,10 @@
  */
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { storeLines } from '../../sandbox/apps/app-source.ts';
 import { loadSession, signSession } from '../../sandbox/flask-session/index.ts';
 import type { Exchange } from '../../sandbox/inspector/exchange.ts';
-import { parseLab } from '../../sandbox/lab/settings.ts';
+import { defaultLab, parseLab } from '../../sandbox/lab/settings.ts';
 import { WEAK_KEYS } from '../../sandbox/lab/weak-keys.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 
@@ -34,7 +35,7 @@ describe('tamper', () => {
     const [lab, page] = await run(agent, '/sandbox/flask/lab/tamper', {
       cookie: 'eyJmaXJzdE5hbWUiOiJBZG1pbiJ9.ZVPxAA.AAAAAAAAAAAAAAAAAAAAAAAAAAA',
     });
-    expect(lab).toMatchObject({ action: 'lab', labAction: 'tamper', codeLines: expect.any(Array) });
+    expect(lab).toMatchObject({ action: 'lab', labAction: 'tamper', codeLines: [] });
     expect(lab?.setCookies).toEqual([
       'session=eyJmaXJzdE5hbWUiOiJBZG1pbiJ9.ZVPxAA.AAAAAAAAAAAAAAAAAAAAAAAAAAA; HttpOnly; Path=/sandbox/flask',
     ]);
@@ -119,6 +120,21 @@ describe('forge', () => {
     expect(page?.session).toMatchObject({ status: 'valid', before: { admin: true, firstName: 'Admin' } });
   });
 
+  it("without a key it signs with the key in force: the learner's lab key, else the sandbox key", async () => {
+    const agent = await learner();
+    await run(agent, '/sandbox/flask/lab/key', { secretKey: 'a-new-key' });
+    const forms: Array<Record<string, string>> = [{ secretKey: '' }, {}];
+    for (const form of forms) {
+      const [lab, page] = await run(agent, '/sandbox/flask/lab/forge', { json: '{"admin": true}', ...form });
+      expect(lab).toMatchObject({ labAction: 'forge', codeLines: [] });
+      expect(loadSession(lab?.cookieAfter as string, { secretKey: 'a-new-key' })).toEqual({ admin: true });
+      expect(page?.session).toMatchObject({ status: 'valid', before: { admin: true } });
+    }
+    const plain = request.agent(sandboxApp());
+    const [lab] = await run(plain, '/sandbox/flask/lab/forge', { json: '{"admin": true}', secretKey: '' });
+    expect(loadSession(lab?.cookieAfter as string, { secretKey: demoKey })).toEqual({ admin: true });
+  });
+
   it('a session signed with another key is not, and tagged values survive', async () => {
     const agent = request.agent(sandboxApp());
     const [lab, page] = await run(agent, '/sandbox/flask/lab/forge', {
@@ -160,6 +176,40 @@ describe('weak key and guessing', () => {
     expect(page[0]?.session.status).toBe('valid');
   });
 
+  it('never shows the weak key: the lab cookie is sealed, the page says it is hidden', async () => {
+    const agent = await learner();
+    const [lab] = await run(agent, '/sandbox/flask/lab/weak-key');
+    expect(lab?.codeLines).toEqual([]);
+    const key = (
+      await agent
+        .post('/sandbox/api/guess')
+        .set('Accept', 'application/json')
+        .type('form')
+        .send({ cookie: lab?.cookieAfter })
+    ).body.key as string;
+    expect(WEAK_KEYS).toContain(key);
+    const labCookie = /sandbox_lab=([^;]*)/.exec(lab?.setCookies.join('\n') ?? '')?.[1] as string;
+    expect(Buffer.from(labCookie, 'base64url').toString('latin1')).not.toContain(key);
+    expect(parseLab(labCookie, demoKey, 'test-server-secret')).toMatchObject({ key, hidden: true });
+    expect(parseLab(labCookie, demoKey, 'another-secret')).toEqual(defaultLab(demoKey));
+    const page = await agent.get('/sandbox/flask/');
+    expect(page.text).toContain("a weak key from the lab's word list (hidden — try to guess it)");
+    expect(page.text).not.toContain(`<code>${key}</code>`);
+    const records = embeddedExchanges(page.text) as unknown as Exchange[];
+    for (const record of records) {
+      for (const header of [record.requestCookie ?? '', ...record.setCookies]) {
+        const value = /sandbox_lab=([^;]*)/.exec(header)?.[1] ?? '';
+        expect(Buffer.from(value, 'base64url').toString('latin1')).not.toContain(key);
+      }
+    }
+    // Rotating keeps the weak key hidden as a fallback; the key the learner typed is shown.
+    await run(agent, '/sandbox/flask/lab/key', { secretKey: 'my-own-key', mode: 'rotate' });
+    const rotated = await agent.get('/sandbox/flask/');
+    expect(rotated.text).toContain('Key: <code>my-own-key</code>');
+    expect(rotated.text).toContain("Fallback: a weak key from the lab's word list (hidden");
+    expect(rotated.text).not.toContain(`<code>${key}</code>`);
+  });
+
   it('guesses the demo key from a demo cookie, with an HTML page without JavaScript', async () => {
     const agent = await learner();
     const res = await agent.post('/sandbox/flask/lab/guess').type('form');
@@ -178,6 +228,23 @@ describe('weak key and guessing', () => {
     expect(res.body).toMatchObject({ key: null });
     expect((await request(app).post('/sandbox/api/guess').type('form').send({})).status).toBe(400);
   });
+
+  it('says clearly when the text is not a Flask session cookie', async () => {
+    const app = sandboxApp();
+    for (const cookie of ['hello', 'eyJhIjoxfQ', 'session=a.b.c']) {
+      const json = await request(app)
+        .post('/sandbox/api/guess')
+        .set('Accept', 'application/json')
+        .type('form')
+        .send({ cookie });
+      expect(json.status).toBe(400);
+      expect(json.body.error).toMatch(/^That is not a Flask session cookie \(.+\)/);
+      const page = await request(app).post('/sandbox/flask/lab/guess').type('form').send({ cookie });
+      expect(page.status).toBe(400);
+      expect(page.text).toContain('That is not a Flask session cookie (');
+      expect(page.text).not.toContain('0 tried');
+    }
+  });
 });
 
 describe('oversize', () => {
@@ -194,6 +261,7 @@ describe('oversize', () => {
         `${header.length - value.length} extra bytes. The final size was ${header.length} bytes but the limit is ` +
         '4093 bytes. Browsers may silently ignore cookies larger than this.',
     );
+    expect(exchange.codeLines).toEqual(storeLines());
     // Browsers drop it, so the browser still holds its old cookie.
     expect(exchange.cookieAfter).toBe(exchange.requestCookie?.slice('session='.length));
   });
@@ -255,7 +323,7 @@ describe('isolation', () => {
 
   it('a malformed lab cookie means the defaults', () => {
     for (const value of ['', '!!!', Buffer.from('{"key": 5}').toString('base64url'), 'x'.repeat(3000)]) {
-      expect(parseLab(value, demoKey)).toEqual({ key: demoKey, fallbacks: [], custom: false });
+      expect(parseLab(value, demoKey, 'test-server-secret')).toEqual(defaultLab(demoKey));
     }
   });
 
@@ -265,7 +333,15 @@ describe('isolation', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       ok: true,
-      exchange: { action: 'lab', labAction: 'resign', status: 200 },
+      exchange: { action: 'lab', labAction: 'resign', status: 200, codeLines: [] },
     });
+    for (const path of ['reset', 'key']) {
+      const other = await agent
+        .post(`/sandbox/flask/lab/${path}`)
+        .set('Accept', 'application/json')
+        .type('form')
+        .send({ secretKey: 'k' });
+      expect(other.body.exchange.codeLines).toEqual([]);
+    }
   });
 });

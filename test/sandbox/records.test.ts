@@ -116,6 +116,22 @@ describe('exchange records (Flask engine)', () => {
     expect(afterClear).toMatchObject({ requestCookie: null, templateBranch: 'else' });
   });
 
+  it("carries the template's exact HTML output, escaping included, for both engines", async () => {
+    for (const engine of ['flask', 'express']) {
+      const agent = request.agent(sandboxApp());
+      const [empty] = await recordsOf(agent, `/sandbox/${engine}/`);
+      expect(empty?.templateHtml).toBe('');
+      const store = await agent
+        .post(`/sandbox/${engine}/store`)
+        .type('form')
+        .send({ firstName: '<b>Ada</b>' });
+      const [post, show] = await recordsOf(agent, store.headers.location);
+      expect(post?.templateHtml).toBeUndefined();
+      expect(show?.templateHtml).toContain('First Name: &lt;b&gt;Ada&lt;/b&gt;<br>');
+      expect(show?.templateHtml).toBe(show?.templateHtml?.trim());
+    }
+  });
+
   it("only reports the sandbox's cookies from the request", async () => {
     const res = await request(sandboxApp())
       .get('/sandbox/flask/')

@@ -26,3 +26,11 @@ export function diffSessions(
   }
   return entries;
 }
+
+/**
+ * The changes in a few words, for a sentence.
+ * @example describeDiff([{ key: 'firstName', kind: 'added', after: 'Ada' }]) // 'added firstName'
+ */
+export function describeDiff(entries: readonly DiffEntry[]): string {
+  return entries.length ? entries.map((entry) => `${entry.kind} ${entry.key}`).join(', ') : 'nothing';
+}

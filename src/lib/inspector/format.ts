@@ -91,3 +91,17 @@ export function lineRanges(lines: readonly number[]): string {
   }
   return parts.join(', ');
 }
+
+/**
+ * Which app code ran, in words; empty when none did (lab actions). Line numbers are of the Flask
+ * app's source, so an Express record names them as the Flask equivalent.
+ * @example codeRanText('flask', [12]) // 'Flask code: line 12 ran.'
+ * @example codeRanText('express', [3, 4]) // 'Express app: its version of lines 3–4 of the Flask app ran.'
+ */
+export function codeRanText(engine: 'flask' | 'express', lines: readonly number[]): string {
+  if (!lines.length) return '';
+  const which = `line${new Set(lines).size === 1 ? '' : 's'} ${lineRanges(lines)}`;
+  return engine === 'flask'
+    ? `Flask code: ${which} ran.`
+    : `Express app: its version of ${which} of the Flask app ran.`;
+}

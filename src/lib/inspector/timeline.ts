@@ -1,3 +1,4 @@
+import { describeDiff, diffSessions } from './diff.ts';
 import type { Exchange } from './types.ts';
 
 /** How many exchanges the inspector keeps (sessionStorage is small, and so is a learner's attention). */
@@ -42,6 +43,49 @@ export function previousOfEngine(timeline: readonly Exchange[], index: number): 
   const engine = timeline[index]?.engine;
   for (let i = index - 1; i >= 0; i--) if (timeline[i].engine === engine) return timeline[i];
   return undefined;
+}
+
+/** The session before the exchange at `index`: what the engine's previous exchange left, else what came in. */
+export function sessionBefore(timeline: readonly Exchange[], index: number): Record<string, unknown> {
+  return previousOfEngine(timeline, index)?.session.after ?? timeline[index]?.session.before ?? {};
+}
+
+/**
+ * The POST whose redirect led to the GET at `index`: the engine's previous exchange, when it is a
+ * POST answered with a 3xx. After a form, the change happened in that POST, not in the GET.
+ */
+export function redirectedFrom(timeline: readonly Exchange[], index: number): Exchange | undefined {
+  if (timeline[index]?.method !== 'GET') return undefined;
+  const previous = previousOfEngine(timeline, index);
+  return previous?.method === 'POST' && previous.status >= 300 && previous.status < 400
+    ? previous
+    : undefined;
+}
+
+/**
+ * What to say when the exchange at `index` left the session as it found it. After a redirect the
+ * change was in the POST above, so say so rather than a bare "no change".
+ * @example unchangedText([post302AddingFirstName, get], 1) // 'No change since the POST above (which changed: added firstName).'
+ */
+export function unchangedText(timeline: readonly Exchange[], index: number): string {
+  const post = redirectedFrom(timeline, index);
+  if (!post) return 'No change to the session.';
+  const changes = diffSessions(sessionBefore(timeline, timeline.indexOf(post)), post.session.after);
+  return `No change since the ${post.method} above (which changed: ${describeDiff(changes)}).`;
+}
+
+/**
+ * Which entries start open: the newest, and the POST it was redirected from (where the change is).
+ * @example openByDefault([post302, get]) // Set { post302.id, get.id }
+ */
+export function openByDefault(timeline: readonly Exchange[]): Set<string> {
+  const ids = new Set<string>();
+  const index = timeline.length - 1;
+  if (index < 0) return ids;
+  ids.add(timeline[index].id);
+  const post = redirectedFrom(timeline, index);
+  if (post) ids.add(post.id);
+  return ids;
 }
 
 /** The newest exchange of `engine`, if any. */

@@ -1,6 +1,11 @@
 import { lineRanges } from '../../lib/inspector/format.ts';
 import { completedTasks } from '../../lib/inspector/tasks.ts';
-import { previousOfEngine } from '../../lib/inspector/timeline.ts';
+import {
+  latestOfEngine,
+  openByDefault,
+  previousOfEngine,
+  unchangedText,
+} from '../../lib/inspector/timeline.ts';
 import type { Exchange } from '../../lib/inspector/types.ts';
 import { recordTask } from '../../lib/progress.ts';
 import { loadProgress, updateProgress } from '../progress-store.ts';
@@ -16,12 +21,13 @@ import {
 const root = document.querySelector<HTMLElement>('[data-inspector]');
 const list = root?.querySelector<HTMLOListElement>('[data-inspector-list]');
 const live = root?.querySelector<HTMLElement>('[data-inspector-live]');
-/** Entries the learner opened; the newest entry is always open. */
+/** Entries the learner opened; the newest entry (and the POST that redirected to it) is always open. */
 const opened = new Set<string>();
 const sub = root?.dataset.subheading === 'h4' ? 'h4' : 'h5';
 
-/** Marks the Flask lines and the template branch that ran for `exchange`. */
+/** Marks the Flask lines and the template branch that ran for `exchange` (a Flask one: the code shown is Flask's). */
 function markCode(exchange: Exchange | undefined): void {
+  if (exchange && exchange.engine !== 'flask') return;
   for (const line of document.querySelectorAll<HTMLElement>('[data-flask-code] [data-line]')) {
     line.toggleAttribute('data-ran', !!exchange?.codeLines.includes(Number(line.dataset.line)));
   }
@@ -49,20 +55,22 @@ function markCode(exchange: Exchange | undefined): void {
 function render(timeline: Exchange[]): void {
   if (!list) return;
   const items: HTMLLIElement[] = [];
+  const openIds = openByDefault(timeline);
   for (let i = timeline.length - 1; i >= 0; i--) {
     const exchange = timeline[i];
     items.push(
       renderExchange(
         exchange,
         previousOfEngine(timeline, i),
-        i === timeline.length - 1 || opened.has(exchange.id),
+        openIds.has(exchange.id) || opened.has(exchange.id),
         sub,
+        unchangedText(timeline, i),
       ),
     );
   }
   list.replaceChildren(...items);
   root?.toggleAttribute('data-empty', timeline.length === 0);
-  markCode(timeline.at(-1));
+  markCode(latestOfEngine(timeline, 'flask'));
 }
 
 /** Records newly passed tasks in the learner's progress; returns what to announce. */
@@ -84,7 +92,11 @@ if (root && list) {
     const opening = !details.open;
     if (opening) opened.add(id);
     else opened.delete(id);
-    markCode(getTimeline().find((exchange) => exchange.id === id && opening) ?? getTimeline().at(-1));
+    const timeline = getTimeline();
+    markCode(
+      timeline.find((exchange) => exchange.id === id && opening && exchange.engine === 'flask') ??
+        latestOfEngine(timeline, 'flask'),
+    );
   });
   root.querySelector('[data-inspector-clear]')?.addEventListener('click', () => {
     opened.clear();

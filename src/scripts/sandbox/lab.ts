@@ -55,7 +55,17 @@ async function post(form: HTMLFormElement): Promise<unknown> {
 
 const results: Record<string, (body: unknown, out: HTMLElement, form: HTMLFormElement) => void> = {
   guess(body, out) {
-    const { key, tried, perSecond } = body as { key: string | null; tried: number; perSecond: number };
+    const { key, tried, perSecond, error } = body as {
+      key: string | null;
+      tried: number;
+      perSecond: number;
+      error?: string;
+    };
+    // The server explains a cookie it cannot attack (not a Flask cookie, say): that is not "not found".
+    if (typeof error === 'string' || typeof tried !== 'number') {
+      out.replaceChildren(h('p', { class: 'bad' }, error ?? 'The server could not guess this cookie.'));
+      return;
+    }
     const rate = `${tried.toLocaleString()} keys tried, about ${Math.round(perSecond).toLocaleString()} per second`;
     out.replaceChildren(
       key === null
@@ -107,7 +117,10 @@ if (lab) {
       try {
         show(await post(form), out, form);
       } catch (error) {
-        out.replaceChildren(h('p', { class: 'bad' }, `Sorry: ${(error as Error).message}`));
+        // The server's own explanation as is; a failed fetch (offline, say) as an apology.
+        const message =
+          error instanceof TypeError ? 'Sorry: the sandbox could not be reached.' : (error as Error).message;
+        out.replaceChildren(h('p', { class: 'bad' }, message));
       }
     });
   }

@@ -1,19 +1,23 @@
 import { deletesCookie, parseCookieHeader, parseSetCookie } from '../../lib/inspector/cookies.ts';
 import { diagramModel } from '../../lib/inspector/diagram.ts';
 import { diffSessions } from '../../lib/inspector/diff.ts';
-import { decodeExpressSession, lineRanges } from '../../lib/inspector/format.ts';
+import { codeRanText, decodeExpressSession } from '../../lib/inspector/format.ts';
 import type { CookieAnatomyView, Exchange } from '../../lib/inspector/types.ts';
 import { type Child, h, json, svg } from './dom.ts';
 import { renderAnatomy } from './render-anatomy.ts';
 
 const engineName = { flask: 'Flask', express: 'Express' } as const;
 
+/** The server may add the template's output (`templateHtml`) to GET pages; optional either way. */
+type ExchangeView = Exchange & { templateHtml?: string };
+
+/** How the cookie that came in was judged, with the key in force when the request started. */
 const incoming: Record<string, string> = {
   none: 'no session cookie came in',
-  valid: 'the incoming cookie verified',
-  'bad-signature': 'the incoming cookie had a bad signature, so it was ignored (empty session)',
-  expired: 'the incoming cookie had expired, so it was ignored',
-  'bad-payload': 'the incoming cookie was signed but unreadable',
+  valid: 'it verified',
+  'bad-signature': 'it had a bad signature, so it was ignored (empty session)',
+  expired: 'it had expired, so it was ignored',
+  'bad-payload': 'it was signed but unreadable',
 };
 
 /** The picture: browser → server with the Cookie it carried, server → browser with the Set-Cookie. */
@@ -106,9 +110,13 @@ function expressCookie(exchange: Exchange): HTMLElement | '' {
   );
 }
 
-function diffList(before: Record<string, unknown>, after: Record<string, unknown>): HTMLElement {
+function diffList(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  unchanged: string,
+): HTMLElement {
   const entries = diffSessions(before, after);
-  if (!entries.length) return h('p', { class: 'diff-none' }, 'No change to the session.');
+  if (!entries.length) return h('p', { class: 'diff-none' }, unchanged);
   return h(
     'ul',
     { class: 'diff' },
@@ -143,15 +151,50 @@ function diffList(before: Record<string, unknown>, after: Record<string, unknown
   );
 }
 
+/** Which code ran, the template's branch, and the HTML the template printed (as text, escapes visible). */
+function ran(exchange: ExchangeView): HTMLElement {
+  const code = codeRanText(exchange.engine, exchange.codeLines);
+  const branch = exchange.templateBranch
+    ? `The template's {% if %} ${exchange.templateBranch === 'if' ? 'branch ran' : 'test was false (nothing printed)'}.`
+    : '';
+  const html = exchange.templateHtml;
+  return h(
+    'div',
+    { class: 'ran' },
+    code || branch ? h('p', null, [code, branch].filter(Boolean).join(' ')) : '',
+    html === undefined
+      ? ''
+      : h(
+          'div',
+          { class: 'template-output' },
+          h('p', null, 'The template printed this HTML:'),
+          h('pre', null, h('code', { 'data-template-html': '' }, html || '(nothing)')),
+        ),
+  );
+}
+
+/**
+ * Which cookie the anatomy shows: the one the browser holds after this response, else the one sent.
+ * Either way its signature is checked now, with the key in force after this request (a lab change
+ * included), unlike the session line, which is about the cookie as it came in.
+ */
+function anatomyHeading(exchange: Exchange, anatomy: CookieAnatomyView): string {
+  return anatomy.input === exchange.cookieAfter
+    ? 'Cookie anatomy: the cookie your browser holds now'
+    : 'Cookie anatomy: the cookie that came in (your browser no longer holds it)';
+}
+
 /**
  * One exchange as an expandable timeline entry: headers, picture, cookie anatomy, session and diff,
- * and which code ran. `previous` is the engine's exchange before it, for the diff.
+ * and which code ran. `previous` is the engine's exchange before it, for the diff; `unchanged` is
+ * what the diff says when nothing changed.
  */
 export function renderExchange(
-  exchange: Exchange,
+  exchange: ExchangeView,
   previous: Exchange | undefined,
   open: boolean,
   sub: 'h4' | 'h5' = 'h5',
+  unchanged = 'No change to the session.',
 ): HTMLLIElement {
   const time = new Date(exchange.at);
   const details = h(
@@ -179,28 +222,28 @@ export function renderExchange(
     exchange.cookieWarning
       ? h('p', { class: 'warning' }, h('strong', null, 'Werkzeug warns: '), exchange.cookieWarning)
       : '',
-    h(
-      'p',
-      { class: 'ran' },
-      exchange.codeLines.length
-        ? `Flask code lines ${lineRanges(exchange.codeLines)} ran`
-        : 'No app code ran',
-      exchange.templateBranch
-        ? `; the template's {% if %} ${exchange.templateBranch === 'if' ? 'branch ran' : 'test was false (nothing printed)'}.`
-        : '.',
-    ),
+    ran(exchange),
   );
   const contents = h(
     'div',
     null,
-    h(sub, null, 'Cookie anatomy'),
-    anatomy ? renderAnatomy(anatomy) : exchange.engine === 'express' ? expressCookie(exchange) : '',
+    h(sub, null, anatomy ? anatomyHeading(exchange, anatomy) : 'Cookie anatomy'),
+    anatomy
+      ? renderAnatomy(anatomy, 'now, with the key in force after this request')
+      : exchange.engine === 'express'
+        ? expressCookie(exchange)
+        : '',
     anatomy || exchange.engine === 'express' ? '' : h('p', null, 'No session cookie in this exchange.'),
     h(sub, null, 'Session'),
-    h('p', null, `Coming in: ${incoming[exchange.session.status] ?? exchange.session.status}.`),
+    h(
+      'p',
+      { class: 'incoming' },
+      h('strong', null, 'The cookie that came in'),
+      ` (checked with the key in force when the request started): ${incoming[exchange.session.status] ?? exchange.session.status}.`,
+    ),
     h('pre', { class: 'session-json' }, json(exchange.session.after)),
     h(sub, null, previous ? 'Changes since the previous request' : 'Changes during this request'),
-    diffList(before, exchange.session.after),
+    diffList(before, exchange.session.after, unchanged),
   );
   // The wire (what was sent) beside what it means (the cookie decoded), when there is room.
   details.append(h('div', { class: 'exchange-body' }, wire, contents));
