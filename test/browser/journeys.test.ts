@@ -184,6 +184,10 @@ describe('a learner inspecting cookies', () => {
     expect(expressStore).toMatch(/Set-Cookie: session\.sig=[\w-]+; path=\/sandbox\/express; httponly/i);
     await tamper(page, 'Express');
     await expect.poll(() => newest(page).textContent()).toMatch(/bad signature/i);
+    // cookie-session expires the bad session.sig at Path=/, which leaves the one at /sandbox/express.
+    expect(await headersOf(page, 'GET /sandbox/express/')).toMatch(
+      /session\.sig=; path=\/;.*not the one held at Path=\/sandbox\/express, which stays/is,
+    );
     await express(page).getByRole('button', { name: 'Start over' }).click();
     await expect.poll(() => record(page, 'POST /sandbox/express/clear').count()).toBe(1);
     expect(await headersOf(page, 'POST /sandbox/express/clear')).toMatch(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   deletesCookie,
+  deletionNote,
   parseCookieHeader,
   parseSetCookie,
   setCookiesNamed,
@@ -32,6 +33,24 @@ describe('deletesCookie', () => {
   it('is false for a session cookie or a future Expires', () => {
     expect(deletesCookie(parseSetCookie('session=x; HttpOnly'))).toBe(false);
     expect(deletesCookie(parseSetCookie('session=x; Expires=Fri, 01 Jan 2100 00:00:00 GMT'))).toBe(false);
+  });
+});
+
+describe('deletionNote', () => {
+  it('says a deletion at the held path deletes the cookie', () => {
+    const cookie = parseSetCookie(
+      'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/sandbox/flask',
+    );
+    expect(deletionNote(cookie, '/sandbox/flask')).toBe('deletes the cookie');
+  });
+  it('says a deletion at another path leaves the held cookie in place', () => {
+    const cookie = parseSetCookie('session.sig=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT; httponly');
+    expect(deletionNote(cookie, '/sandbox/express')).toBe(
+      'expires a cookie at Path=/, not the one held at Path=/sandbox/express, which stays',
+    );
+  });
+  it('is undefined for a cookie that is set, not deleted', () => {
+    expect(deletionNote(parseSetCookie('session=x; Path=/sandbox/flask'), '/sandbox/flask')).toBeUndefined();
   });
 });
 

@@ -36,6 +36,20 @@ export function deletesCookie(cookie: SetCookie, now = Date.now()): boolean {
   return typeof expires === 'string' && Date.parse(expires) <= now;
 }
 
+/**
+ * What a deleting `Set-Cookie` really does to the cookie the browser holds at `heldPath`: browsers
+ * remove a cookie only when name and Path both match. cookie-session, for one, expires a bad
+ * `session.sig` at Path=/, which leaves the sandbox's /sandbox/express cookie in place.
+ * @example deletionNote(parseSetCookie('session=; Max-Age=0; Path=/a'), '/a') // 'deletes the cookie'
+ */
+export function deletionNote(cookie: SetCookie, heldPath: string, now = Date.now()): string | undefined {
+  if (!deletesCookie(cookie, now)) return undefined;
+  const path = typeof cookie.attributes.path === 'string' ? cookie.attributes.path : heldPath;
+  return path === heldPath
+    ? 'deletes the cookie'
+    : `expires a cookie at Path=${path}, not the one held at Path=${heldPath}, which stays`;
+}
+
 /** The `Set-Cookie` headers of a response, parsed, that set the cookie named `name`. */
 export function setCookiesNamed(headers: readonly string[], name: string): SetCookie[] {
   return headers.map(parseSetCookie).filter((cookie) => cookie.name === name);

@@ -1,4 +1,4 @@
-import { deletesCookie, parseCookieHeader, parseSetCookie } from '../../lib/inspector/cookies.ts';
+import { deletionNote, parseCookieHeader, parseSetCookie } from '../../lib/inspector/cookies.ts';
 import { diagramModel } from '../../lib/inspector/diagram.ts';
 import { diffSessions } from '../../lib/inspector/diff.ts';
 import { codeRanText, decodeExpressSession } from '../../lib/inspector/format.ts';
@@ -58,13 +58,10 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
     { class: 'headers' },
     header('Status', `${exchange.status}`),
     exchange.location ? header('Location', h('code', null, exchange.location)) : '',
-    ...exchange.setCookies.map((value) =>
-      header(
-        'Set-Cookie',
-        h('code', null, value),
-        deletesCookie(parseSetCookie(value), exchange.at) ? ' (deletes the cookie)' : undefined,
-      ),
-    ),
+    ...exchange.setCookies.map((value) => {
+      const note = deletionNote(parseSetCookie(value), `/sandbox/${exchange.engine}`, exchange.at);
+      return header('Set-Cookie', h('code', null, value), note ? ` (${note})` : undefined);
+    }),
     exchange.setCookies.length ? '' : header('Set-Cookie', h('em', null, 'none sent')),
     exchange.vary ? header('Vary', h('code', null, exchange.vary)) : '',
   );
