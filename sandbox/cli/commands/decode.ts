@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { anatomy, type CookieAnatomy } from '../../flask-session/anatomy.ts';
 import { toConvention, toDisplayJson } from '../../flask-session/convention.ts';
-import { type Io, integerOption, paint, UsageError } from './io.ts';
+import { type Io, integerOption, paint, UsageError, verifyOptions } from './io.ts';
 
 /** Runs the command; exit 0 for a readable Flask cookie that is not known to be bad, else 1. */
 export function decode(args: string[], io: Io): number {
@@ -10,12 +10,8 @@ export function decode(args: string[], io: Io): number {
     args,
     allowPositionals: true,
     options: {
+      ...verifyOptions,
       json: { type: 'boolean' },
-      secret: { type: 'string' },
-      fallback: { type: 'string', multiple: true },
-      'max-age': { type: 'string' },
-      now: { type: 'string' },
-      salt: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('decode needs exactly one COOKIE');

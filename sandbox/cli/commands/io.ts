@@ -34,3 +34,12 @@ export function required(name: string, value: string | undefined): string {
   if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
   return value;
 }
+
+/** The options of the commands that verify a cookie (`load`, `decode`): keys, age limit, clock, salt. */
+export const verifyOptions = {
+  secret: { type: 'string' },
+  fallback: { type: 'string', multiple: true },
+  'max-age': { type: 'string' },
+  now: { type: 'string' },
+  salt: { type: 'string' },
+} as const;

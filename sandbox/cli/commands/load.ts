@@ -3,19 +3,15 @@ import { parseArgs } from 'node:util';
 import { toConvention } from '../../flask-session/convention.ts';
 import { BadData, errorCategory } from '../../flask-session/errors.ts';
 import { loadSession } from '../../flask-session/session-cookie.ts';
-import { type Io, integerOption, required } from './io.ts';
+import { type Io, integerOption, required, verifyOptions } from './io.ts';
 
 /** Runs the command; returns the exit status. */
 export function load(args: string[], io: Io): number {
   const { values } = parseArgs({
     args,
     options: {
-      secret: { type: 'string' },
+      ...verifyOptions,
       cookie: { type: 'string' },
-      fallback: { type: 'string', multiple: true },
-      'max-age': { type: 'string' },
-      now: { type: 'string' },
-      salt: { type: 'string' },
     },
   });
   const secretKey = required('secret', values.secret);
