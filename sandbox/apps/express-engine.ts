@@ -6,8 +6,8 @@
 
 import cookieSession from 'cookie-session';
 import type { Request } from 'express';
-import { stateOf } from '../inspector/request-state.ts';
-import { readCookie } from './cookies.ts';
+import { exchangeOf } from '../exchange/context.ts';
+import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 
 export const EXPRESS_PATH = '/sandbox/express';
@@ -18,6 +18,9 @@ const PERMANENT_KEY = '_permanent';
 
 /** Builds the Express engine signing with `key` (keygrip: the first key is current). */
 export function expressEngine({ key }: { key: string }): SandboxEngine {
+  // cookie-session writes its cookies in its own on-headers listener. on-headers runs the last
+  // registered listener first, and this middleware is mounted after the recorder, so the cookies
+  // are set before the record is made; `save` stays empty.
   const middleware = cookieSession({ name: 'session', keys: [key], path: EXPRESS_PATH, httpOnly: true });
   return {
     name: 'express',
@@ -25,7 +28,7 @@ export function expressEngine({ key }: { key: string }): SandboxEngine {
       middleware(req, res, () => {
         const sent = readCookie(req, 'session') !== undefined;
         const session = req.session;
-        const state = stateOf(res);
+        const state = exchangeOf(res);
         // cookie-session treats a bad signature (or unreadable value) as a new, empty session.
         state.status = !sent ? 'none' : session?.isNew ? 'bad-signature' : 'valid';
         state.before = plain(req);

@@ -5,18 +5,17 @@
  * after clear, `Expires` for a permanent session. A bad or foreign cookie is silently an empty session.
  */
 import type { Response } from 'express';
-import onHeaders from 'on-headers';
+import { toConvention } from '../cookie-tools/index.ts';
+import { exchangeOf } from '../exchange/context.ts';
 import {
   type FlaskSessionConfig,
   openSession,
   type SessionData,
   saveSession,
-  toConvention,
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
-import { stateOf } from '../inspector/request-state.ts';
-import { labOf } from '../lab/settings.ts';
-import { readCookie } from './cookies.ts';
+import { labOf } from '../keys/lab-settings.ts';
+import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
 
@@ -27,15 +26,11 @@ export const FLASK_PATH = '/sandbox/flask';
 export interface FlaskRequest {
   session: FlaskSessionState;
   config: FlaskSessionConfig;
-  /** Set by lab routes that write the session cookie themselves. */
-  skipSave: boolean;
 }
-
-const requests = new WeakMap<Response, FlaskRequest>();
 
 /** The Flask engine's state of a request. */
 export function flaskOf(res: Response): FlaskRequest {
-  const flask = requests.get(res);
+  const flask = (res.locals as { flaskSession?: FlaskRequest }).flaskSession;
   if (flask === undefined) throw new Error('Flask session missing: mount the Flask engine first');
   return flask;
 }
@@ -62,18 +57,18 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
       const lab = labOf(req, defaultKey, serverSecret);
       const config = flaskConfig(lab.key, lab.fallbacks, now);
       const opened = openSession(readCookie(req, 'session'), config);
-      const flask: FlaskRequest = { session: new FlaskSessionState(opened.data), config, skipSave: false };
-      requests.set(res, flask);
+      const flask: FlaskRequest = { session: new FlaskSessionState(opened.data), config };
+      (res.locals as { flaskSession?: FlaskRequest }).flaskSession = flask;
 
-      const state = stateOf(res);
+      const state = exchangeOf(res);
       state.status = opened.status;
       if (opened.keyIndex !== undefined) state.keyIndex = opened.keyIndex;
       state.before = display(opened.data);
       state.after = () => display(flask.session.data);
       state.anatomyKeys = { secretKey: lab.key, fallbackKeys: lab.fallbacks, now };
 
-      onHeaders(res, () => {
-        if (flask.skipSave) return;
+      // Flask's save_session, run when the response is finished (before the recorder reads it).
+      state.save = () => {
         const { session } = flask;
         const saved = saveSession(
           { data: session.data, modified: session.modified, accessed: session.accessed },
@@ -82,7 +77,7 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
         if (saved.setCookie !== null) res.append('Set-Cookie', saved.setCookie);
         if (saved.vary) res.vary('Cookie');
         if (saved.sizeWarning !== undefined) state.cookieWarning = saved.sizeWarning;
-      });
+      };
       next();
     },
     session(_req, res) {

@@ -4,15 +4,17 @@
  * what flask_app.py does and redirect (302) back to the page. Every request is recorded.
  */
 import { type Request, type Response, Router } from 'express';
-import { jsonForScript } from '../inspector/embed.ts';
-import type { Exchange, SandboxAction } from '../inspector/exchange.ts';
-import { recordExchanges } from '../inspector/record.ts';
-import { stateOf } from '../inspector/request-state.ts';
-import type { TraceCodec } from '../inspector/trace.ts';
-import { labOf } from '../lab/settings.ts';
+import { exchangeOf } from '../exchange/context.ts';
+import type { Exchange, SandboxAction } from '../exchange/exchange.ts';
+import { labOf } from '../keys/lab-settings.ts';
+import { recordExchanges } from '../recorder/record.ts';
+import type { TraceCodec } from '../recorder/trace.ts';
+import { jsonForScript } from '../web/embed.ts';
+import { formParser, requireField } from '../web/forms.ts';
+import { pageOf, redirectTo, renderPage, respondAfterHeaders } from '../web/pages.ts';
+import { codeLinesFor } from './app-source.ts';
 import type { SandboxEngine, SessionHandle } from './engine.ts';
-import { formParser, requireField } from './forms.ts';
-import { pageOf, redirectTo, renderLesson, renderPage, respondAfterHeaders } from './pages.ts';
+import { renderLesson } from './lesson-template.ts';
 
 export interface AppRouterOptions {
   engine: SandboxEngine;
@@ -38,7 +40,8 @@ export function createAppRouter(options: AppRouterOptions): Router {
 
   router.get('/', (req, res) => {
     const session = engine.session(req, res);
-    const state = stateOf(res);
+    const state = exchangeOf(res);
+    state.codeLines = codeLinesFor('show');
     // The template tests `'firstName' in session` (not an access) and then reads session['firstName'] (an access).
     const shown = session.has('firstName');
     if (shown) session.read('firstName');
@@ -67,7 +70,9 @@ export function createAppRouter(options: AppRouterOptions): Router {
   const action = (name: SandboxAction, run: (session: SessionHandle, req: Request) => void) => [
     form,
     (req: Request, res: Response) => {
-      stateOf(res).action = name;
+      const state = exchangeOf(res);
+      state.action = name;
+      state.codeLines = codeLinesFor(name);
       run(engine.session(req, res), req);
       redirectTo(res, home);
     },

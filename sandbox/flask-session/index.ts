@@ -1,18 +1,11 @@
 /**
  * Flask's signed cookie sessions in TypeScript, byte for byte (Flask 2.2 / itsdangerous 2.1).
  * Layers, each adding one idea: encoding → hmac → signer → timed → serializer → tagged-json →
- * session-cookie → session; plus anatomy (inspector), guess (weak keys) and the oracle's convention.
+ * session-cookie → session. Tools that analyse cookies (anatomy, guess, the display convention)
+ * live beside it in sandbox/cookie-tools/, so this folder holds Flask's format only.
  * Key order in this public API: `secretKey` is current, `fallbackKeys` are older keys still accepted;
  * keyIndex 0 = secretKey, i = fallbackKeys[i - 1]. (itsdangerous itself lists the current key last.)
  */
-export {
-  type AnatomyOptions,
-  type AnatomyVerdict,
-  anatomy,
-  type CookieAnatomy,
-  type CookieSegment,
-} from './anatomy.ts';
-export { fromConvention, toConvention, toDisplayJson } from './convention.ts';
 export {
   BadData,
   BadPayload,
@@ -21,7 +14,6 @@ export {
   errorCategory,
   SignatureExpired,
 } from './errors.ts';
-export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';
 export { formatHttpDate, parseHttpDate } from './http-date.ts';
 export {
   DEFAULT_MAX_AGE,

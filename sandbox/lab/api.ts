@@ -3,12 +3,13 @@
  * anyone can decode, only the key can verify) and guess a weak key. JSON or a small page.
  */
 import { type Request, type Response, Router } from 'express';
-import { formParser, HttpError, MAX_FIELD_LENGTH, textField } from '../apps/forms.ts';
-import { renderPage, wantsJson } from '../apps/pages.ts';
-import { anatomy, type CookieAnatomy, type SessionData, toConvention } from '../flask-session/index.ts';
+import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import type { SessionData } from '../flask-session/index.ts';
+import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
+import { formParser, HttpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
+import { renderPage, wantsJson } from '../web/pages.ts';
 import { MAX_COOKIE_INPUT } from './cookie-input.ts';
 import { sendGuess } from './guess-page.ts';
-import { MAX_KEY_LENGTH } from './settings.ts';
 
 /** Builds the API router. */
 export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: () => number }): Router {

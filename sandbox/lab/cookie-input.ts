@@ -3,8 +3,8 @@
  * (Node refuses some characters there, and a browser would refuse others).
  */
 import type { Request } from 'express';
-import { isCookieValue } from '../apps/cookies.ts';
-import { HttpError, requireField } from '../apps/forms.ts';
+import { isCookieValue } from '../web/cookies.ts';
+import { HttpError, requireField } from '../web/forms.ts';
 
 /** Longest cookie value accepted from a learner (browsers keep at most ~4 KB). */
 export const MAX_COOKIE_INPUT = 4096;

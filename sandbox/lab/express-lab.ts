@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { EXPRESS_PATH } from '../apps/express-engine.ts';
-import { formParser } from '../apps/forms.ts';
+import { formParser } from '../web/forms.ts';
 import { requireCookieValue } from './cookie-input.ts';
 import { finishLab, startLab } from './respond.ts';
 

@@ -5,15 +5,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type Request, type Response, Router } from 'express';
 import { storeLines } from '../apps/app-source.ts';
-import { readCookie } from '../apps/cookies.ts';
 import { display, FLASK_PATH, type FlaskRequest, flaskConfig, flaskOf } from '../apps/flask-engine.ts';
-import { formParser, HttpError, optionalField, requireField } from '../apps/forms.ts';
+import { exchangeOf } from '../exchange/context.ts';
 import { saveSession } from '../flask-session/index.ts';
-import { stateOf } from '../inspector/request-state.ts';
-import { MAX_COOKIE_INPUT, requireCookieValue } from './cookie-input.ts';
-import { parseForgedSession } from './forge.ts';
-import { sendGuess } from './guess-page.ts';
-import { finishLab, startLab } from './respond.ts';
 import {
   defaultLab,
   isValidKey,
@@ -23,7 +17,13 @@ import {
   MAX_FALLBACKS,
   MAX_KEY_LENGTH,
   saveLab,
-} from './settings.ts';
+} from '../keys/lab-settings.ts';
+import { readCookie } from '../web/cookies.ts';
+import { formParser, HttpError, optionalField, requireField } from '../web/forms.ts';
+import { MAX_COOKIE_INPUT, requireCookieValue } from './cookie-input.ts';
+import { parseForgedSession } from './forge.ts';
+import { sendGuess } from './guess-page.ts';
+import { finishLab, startLab } from './respond.ts';
 import { WEAK_KEYS } from './weak-keys.ts';
 
 export interface LabOptions {
@@ -62,7 +62,7 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
   /** Uses new key settings for this response's cookie and its anatomy. */
   const switchKeys = (res: Response, settings: LabChoice) => {
     saveLab(res, settings, defaultKey, serverSecret);
-    stateOf(res).anatomyKeys = { secretKey: settings.key, fallbackKeys: settings.fallbacks, now };
+    exchangeOf(res).anatomyKeys = { secretKey: settings.key, fallbackKeys: settings.fallbacks, now };
   };
 
   /** Writes the session cookie signed with `key`, as Flask's save_session would, instead of the engine. */
@@ -71,10 +71,10 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
       { data: x.flask.session.data, modified: true, accessed: true },
       flaskConfig(key, [], now),
     );
-    x.flask.skipSave = true;
+    exchangeOf(x.res).save = undefined;
     if (saved.setCookie !== null) x.res.append('Set-Cookie', saved.setCookie);
     if (saved.vary) x.res.vary('Cookie');
-    if (saved.sizeWarning !== undefined) stateOf(x.res).cookieWarning = saved.sizeWarning;
+    if (saved.sizeWarning !== undefined) exchangeOf(x.res).cookieWarning = saved.sizeWarning;
   };
 
   router.post(
@@ -82,9 +82,9 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
     experiment(
       'tamper',
       'You edited the session cookie as a browser would hold it; the next request shows whether its signature still verifies.',
-      ({ req, res, flask }) => {
+      ({ req, res }) => {
         const value = requireCookieValue(req);
-        flask.skipSave = true;
+        exchangeOf(res).save = undefined;
         res.append('Set-Cookie', `session=${value}; HttpOnly; Path=${FLASK_PATH}`);
       },
     ),
@@ -95,7 +95,7 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
     experiment(
       'set-key',
       'You changed the secret key: cookies signed with the old key stop verifying, unless it was kept as a fallback.',
-      ({ req, res, flask, settings }) => {
+      ({ req, res, settings }) => {
         const secretKey = requireField(req, 'secretKey', MAX_KEY_LENGTH);
         if (!isValidKey(secretKey))
           throw new HttpError(400, `Type a secret key of 1 to ${MAX_KEY_LENGTH} characters.`);
@@ -103,8 +103,8 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
         if (mode !== 'replace' && mode !== 'rotate')
           throw new HttpError(400, 'mode must be "replace" or "rotate".');
         if (mode === 'rotate') {
-          stateOf(res).labAction = 'rotate-key';
-          stateOf(res).summary =
+          exchangeOf(res).labAction = 'rotate-key';
+          exchangeOf(res).summary =
             'You rotated the secret key: new cookies are signed with the new key, and the old key is kept as a fallback so existing cookies still verify.';
         }
         // A hidden (weak) key stays hidden as a fallback; the key typed here is the learner's own.
@@ -118,7 +118,7 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
                 .filter(({ key }) => key !== secretKey)
                 .slice(-MAX_FALLBACKS)
             : [];
-        flask.skipSave = true;
+        exchangeOf(res).save = undefined;
         switchKeys(res, {
           key: secretKey,
           fallbacks: kept.map(({ key }) => key),
@@ -141,14 +141,10 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
 
   router.post(
     '/reset',
-    experiment(
-      'reset',
-      'Your sandbox is back to the public demo key, with no fallback keys.',
-      ({ res, flask }) => {
-        flask.skipSave = true;
-        switchKeys(res, defaultLab(defaultKey));
-      },
-    ),
+    experiment('reset', 'Your sandbox is back to the public demo key, with no fallback keys.', ({ res }) => {
+      exchangeOf(res).save = undefined;
+      switchKeys(res, defaultLab(defaultKey));
+    }),
   );
 
   router.post(
@@ -163,7 +159,7 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
         x.flask.session.clear();
         for (const [name, value] of Object.entries(data)) x.flask.session.set(name, value);
         writeSession(x, key);
-        stateOf(x.res).after = () => display(data);
+        exchangeOf(x.res).after = () => display(data);
       },
     ),
   );
@@ -177,8 +173,8 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
         const key = WEAK_KEYS[randomInt(WEAK_KEYS.length)] as string;
         switchKeys(x.res, { key, fallbacks: [], hidden: true });
         if (Object.keys(x.flask.session.data).length === 0) {
-          x.flask.skipSave = true;
-          stateOf(x.res).summary =
+          exchangeOf(x.res).save = undefined;
+          exchangeOf(x.res).summary =
             'Your sandbox now signs with a short common word. Store your first name to get a cookie signed with it, then try to guess the key.';
         } else {
           writeSession(x, key);
@@ -194,7 +190,7 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
       'You stored a 5000-character value: the cookie passed the ~4 KB that browsers keep, so Werkzeug warned and browsers silently drop it, keeping the old cookie.',
       ({ res, flask }) => {
         // It stores a value in the session, as the store route's assignment line does.
-        stateOf(res).codeLines = storeLines();
+        exchangeOf(res).codeLines = storeLines();
         // Random text, because zlib would shrink a repeated character to almost nothing.
         flask.session.set('notes', randomBytes((OVERSIZE_LENGTH * 3) / 4).toString('base64url'));
       },

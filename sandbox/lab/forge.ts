@@ -2,9 +2,11 @@
  * Reading the session a learner wants to forge: JSON in the tag convention ({"$tuple": …} etc.),
  * size- and depth-limited, which must describe a session (an object). Errors say how to fix it.
  */
-import { HttpError } from '../apps/forms.ts';
-import { fromConvention, type SessionData } from '../flask-session/index.ts';
+
+import { fromConvention } from '../cookie-tools/index.ts';
+import type { SessionData } from '../flask-session/index.ts';
 import { isDict } from '../flask-session/values.ts';
+import { HttpError } from '../web/forms.ts';
 
 /** Longest forge input, in characters. */
 export const MAX_FORGE_LENGTH = 4000;

@@ -3,9 +3,9 @@
  * answered as JSON `{ key, tried, perSecond, seconds }` or a small page.
  */
 import type { Request, Response } from 'express';
-import { HttpError } from '../apps/forms.ts';
-import { renderPage, wantsJson } from '../apps/pages.ts';
-import { anatomy, COMMON_SECRETS, guessSecret } from '../flask-session/index.ts';
+import { anatomy, COMMON_SECRETS, guessSecret } from '../cookie-tools/index.ts';
+import { HttpError } from '../web/forms.ts';
+import { renderPage, wantsJson } from '../web/pages.ts';
 import { WEAK_KEYS } from './weak-keys.ts';
 
 /** What the guesser tries, at most this many per request (each costs three HMAC-SHA1s). */

@@ -3,13 +3,13 @@
  * result and its record arrives through `?trace=`; or, for `Accept: application/json`, the record itself.
  */
 import type { Request, Response } from 'express';
-import { pageOf, redirectTo, respondAfterHeaders, wantsJson } from '../apps/pages.ts';
-import type { Engine } from '../inspector/exchange.ts';
-import { stateOf } from '../inspector/request-state.ts';
+import { exchangeOf } from '../exchange/context.ts';
+import type { Engine } from '../exchange/exchange.ts';
+import { pageOf, redirectTo, respondAfterHeaders, wantsJson } from '../web/pages.ts';
 
 /** Marks the request as lab experiment `name` with its one-sentence explanation. */
 export function startLab(res: Response, name: string, summary: string): void {
-  const state = stateOf(res);
+  const state = exchangeOf(res);
   state.action = 'lab';
   state.labAction = name;
   state.summary = summary;
@@ -19,7 +19,7 @@ export function startLab(res: Response, name: string, summary: string): void {
 export function finishLab(req: Request, res: Response, engine: Engine): void {
   if (wantsJson(req.accepts.bind(req))) {
     respondAfterHeaders(res, 200, 'json', () =>
-      JSON.stringify({ ok: true, exchange: stateOf(res).exchange }),
+      JSON.stringify({ ok: true, exchange: exchangeOf(res).exchange }),
     );
   } else {
     redirectTo(res, pageOf(engine));

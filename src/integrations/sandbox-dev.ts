@@ -1,11 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import express from 'express';
-import { readConfig } from '../../sandbox/config.ts';
-import { createSandboxRouter } from '../../sandbox/routes.ts';
+import { readConfig } from '../../sandbox/server/config.ts';
+import { createSandboxRouter } from '../../sandbox/server/sandbox-routes.ts';
 
 /**
  * Serves the live sandbox inside `astro dev`, so lesson authors see the embedded apps while they
- * write. `npm start` mounts the same router in sandbox/server.ts; this only adds it to dev.
+ * write. `npm start` mounts the same router in sandbox/server/server.ts; this only adds it to dev.
  */
 export function sandboxInDev(): AstroIntegration {
   return {

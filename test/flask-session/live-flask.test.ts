@@ -4,13 +4,12 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromConvention, toConvention } from '../../sandbox/cookie-tools/index.ts';
 import {
-  fromConvention,
   loadSession,
   type SessionData,
   saveSession,
   signSession,
-  toConvention,
 } from '../../sandbox/flask-session/index.ts';
 import { session } from './arbitraries.ts';
 import { type FlaskHelper, flaskUnavailable, startFlaskHelper } from './flask-helper.ts';

@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anatomy, fromConvention, toConvention } from '../../sandbox/cookie-tools/index.ts';
 import {
-  anatomy,
   BadData,
   BadPayload,
   errorCategory,
-  fromConvention,
   loadSession,
   loadSessionDetailed,
   type SessionData,
   signSession,
-  toConvention,
 } from '../../sandbox/flask-session/index.ts';
 import { session } from './arbitraries.ts';
 import { vectors } from './vectors.ts';

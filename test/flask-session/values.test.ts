@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fromConvention, toConvention, toDisplayJson } from '../../sandbox/cookie-tools/index.ts';
 import { formatHttpDate, parseHttpDate } from '../../sandbox/flask-session/http-date.ts';
-import {
-  fromConvention,
-  PyBytes,
-  PyDatetime,
-  PyMarkup,
-  PyTuple,
-  PyUUID,
-  toConvention,
-  toDisplayJson,
-} from '../../sandbox/flask-session/index.ts';
+import { PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID } from '../../sandbox/flask-session/index.ts';
 
 describe('PyUUID', () => {
   it('keeps 32 lowercase hex digits and prints the dashed form', () => {

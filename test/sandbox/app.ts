@@ -1,11 +1,11 @@
 /**
- * Test helpers: an express app with only the sandbox mounted at /sandbox, as sandbox/server.ts
+ * Test helpers: an express app with only the sandbox mounted at /sandbox, as sandbox/server/server.ts
  * mounts it (no Astro build needed), with a frozen clock when asked.
  */
 import express, { type Express } from 'express';
-import type { ServerConfig } from '../../sandbox/config.ts';
-import { publicDemoKey } from '../../sandbox/config.ts';
-import { createSandboxRouter } from '../../sandbox/routes.ts';
+import type { ServerConfig } from '../../sandbox/server/config.ts';
+import { publicDemoKey } from '../../sandbox/server/config.ts';
+import { createSandboxRouter } from '../../sandbox/server/sandbox-routes.ts';
 
 /** The configuration the tests use (the public demo key, a fixed server secret). */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {

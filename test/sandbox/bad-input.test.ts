@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import Keygrip from 'keygrip';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../sandbox/exchange/exchange.ts';
 import { signSession } from '../../sandbox/flask-session/index.ts';
-import type { Exchange } from '../../sandbox/inspector/exchange.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 
 const demoKey = 'w98fw9ef8hwe98fhwef';

@@ -5,9 +5,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { storeLines } from '../../sandbox/apps/app-source.ts';
+import type { Exchange } from '../../sandbox/exchange/exchange.ts';
 import { loadSession, signSession } from '../../sandbox/flask-session/index.ts';
-import type { Exchange } from '../../sandbox/inspector/exchange.ts';
-import { defaultLab, parseLab } from '../../sandbox/lab/settings.ts';
+import { defaultLab, parseLab } from '../../sandbox/keys/lab-settings.ts';
 import { WEAK_KEYS } from '../../sandbox/lab/weak-keys.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 

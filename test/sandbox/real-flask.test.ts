@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/inspector/exchange.ts';
+import type { Exchange } from '../../sandbox/exchange/exchange.ts';
 import { embeddedExchanges, sandboxApp, setCookiesOf } from './app.ts';
 
 const python = '/usr/bin/python3';

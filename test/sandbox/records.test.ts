@@ -5,8 +5,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { codeLinesFor } from '../../sandbox/apps/app-source.ts';
-import type { Exchange } from '../../sandbox/inspector/exchange.ts';
-import { createTraceCodec } from '../../sandbox/inspector/trace.ts';
+import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import { createTraceCodec } from '../../sandbox/recorder/trace.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 
 const NOW = Math.floor(Date.now() / 1000);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { needsBuild, newestMtime } from '../../sandbox/build-freshness.ts';
+import { needsBuild, newestMtime } from '../../sandbox/server/build-freshness.ts';
 
 function project(): { root: string; stamp: string } {
   const root = mkdtempSync(join(tmpdir(), 'session-lab-'));
@@ -43,4 +43,18 @@ describe('needsBuild', () => {
     at(stamp, 1_000_000_000);
     expect(needsBuild(root, stamp)).toBe(true);
   });
+  it.each([['sandbox/apps/flask_app.py'], ['sandbox/apps/templates/index.html']])(
+    'rebuilds when %s (embedded in the built code view) changed after the build',
+    (file) => {
+      const { root, stamp } = project();
+      at(join(root, 'lessons', '00-a.md'), 1_000_000_000);
+      at(join(root, 'lessons'), 1_000_000_000);
+      writeFileSync(stamp, 'built');
+      at(stamp, 1_500_000_000);
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), 'changed');
+      at(join(root, file), 2_000_000_000);
+      expect(needsBuild(root, stamp)).toBe(true);
+    },
+  );
 });

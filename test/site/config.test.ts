@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parsePort, publicDemoKey, readConfig } from '../../sandbox/config.ts';
+import { ConfigError, parsePort, publicDemoKey, readConfig } from '../../sandbox/server/config.ts';
 
 describe('parsePort', () => {
   it('defaults to 4321', () => {

@@ -1,7 +1,7 @@
 /** `session-lab decode`: the cookie's anatomy, readable (coloured on a terminal) or as JSON. */
 import { parseArgs } from 'node:util';
-import { anatomy, type CookieAnatomy } from '../../flask-session/anatomy.ts';
-import { toConvention, toDisplayJson } from '../../flask-session/convention.ts';
+import { anatomy, type CookieAnatomy } from '../../cookie-tools/anatomy.ts';
+import { toConvention, toDisplayJson } from '../../cookie-tools/convention.ts';
 import { type Io, integerOption, paint, UsageError, verifyOptions } from './io.ts';
 
 /** Runs the command; exit 0 for a readable Flask cookie that is not known to be bad, else 1. */

@@ -1,7 +1,7 @@
 /** `session-lab guess`: find a weak secret key among candidates and report the rate. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { COMMON_SECRETS, guessSecret } from '../../flask-session/guess.ts';
+import { COMMON_SECRETS, guessSecret } from '../../cookie-tools/guess.ts';
 import { type Io, integerOption, paint, UsageError } from './io.ts';
 
 /** Runs the command; exit 0 when the key was found, 1 when not. */

@@ -1,6 +1,6 @@
 /** `session-lab sign`: print the cookie value Flask would set for a session. */
 import { parseArgs } from 'node:util';
-import { fromConvention } from '../../flask-session/convention.ts';
+import { fromConvention } from '../../cookie-tools/convention.ts';
 import { signSession } from '../../flask-session/session-cookie.ts';
 import { isDict } from '../../flask-session/values.ts';
 import { type Io, integerOption, required, UsageError } from './io.ts';

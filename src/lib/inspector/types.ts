@@ -1,11 +1,11 @@
 /**
  * The inspector's view of the server's records. `Exchange` is the server's contract
- * (sandbox/inspector/exchange.ts); `CookieAnatomyView` is what the inspector reads of a cookie's
+ * (sandbox/exchange/exchange.ts); `CookieAnatomyView` is what the inspector reads of a cookie's
  * anatomy, from an exchange or from POST /sandbox/api/decode.
  */
-export type { Engine, Exchange } from '../../../sandbox/inspector/exchange.ts';
+export type { Engine, Exchange } from '../../../sandbox/exchange/exchange.ts';
 
-import type { AnatomyVerdict, CookieAnatomy, CookieSegment } from '../../../sandbox/flask-session/index.ts';
+import type { AnatomyVerdict, CookieAnatomy, CookieSegment } from '../../../sandbox/cookie-tools/index.ts';
 
 export type AnatomySegment = CookieSegment;
 export type SegmentKind = CookieSegment['kind'];

@@ -4,14 +4,19 @@
  * payload is decoded even when the signature is wrong or no key is given.
  * Key order: `secretKey` then `fallbackKeys`; verdict keyIndex 0 = secretKey, i = fallbackKeys[i - 1].
  */
-import { base64UrlDecode, utf8 } from './encoding.ts';
-import { BadPayload, SignatureExpired } from './errors.ts';
-import { formatHttpDate } from './http-date.ts';
-import { loadPayload } from './serializer.ts';
-import { DEFAULT_MAX_AGE } from './session.ts';
-import { DEFAULT_SALT, decodeSessionPayload, loadSessionDetailed, systemNow } from './session-cookie.ts';
-import { decodeTimestamp, MAX_DATETIME_SECONDS } from './timed.ts';
-import type { SessionData } from './values.ts';
+import { base64UrlDecode, utf8 } from '../flask-session/encoding.ts';
+import { BadPayload, SignatureExpired } from '../flask-session/errors.ts';
+import { formatHttpDate } from '../flask-session/http-date.ts';
+import { loadPayload } from '../flask-session/serializer.ts';
+import { DEFAULT_MAX_AGE } from '../flask-session/session.ts';
+import {
+  DEFAULT_SALT,
+  decodeSessionPayload,
+  loadSessionDetailed,
+  systemNow,
+} from '../flask-session/session-cookie.ts';
+import { decodeTimestamp, MAX_DATETIME_SECONDS } from '../flask-session/timed.ts';
+import type { SessionData } from '../flask-session/values.ts';
 
 /** One part of the cookie, by UTF-16 index range `[start, end)` into the input. */
 export interface CookieSegment {

@@ -1,7 +1,7 @@
 /**
  * One plain sentence per exchange, for the inspector's timeline and for screen readers.
  */
-import type { Exchange } from './exchange.ts';
+import type { Exchange } from '../exchange/exchange.ts';
 
 type Facts = Omit<Exchange, 'summary' | 'id' | 'at'>;
 

@@ -6,15 +6,15 @@
  */
 import { type ErrorRequestHandler, Router } from 'express';
 import helmet from 'helmet';
-import { expressEngine } from './apps/express-engine.ts';
-import { flaskEngine } from './apps/flask-engine.ts';
-import { renderPage, wantsJson } from './apps/pages.ts';
-import { createAppRouter } from './apps/sandbox-app.ts';
+import { expressEngine } from '../apps/express-engine.ts';
+import { flaskEngine } from '../apps/flask-engine.ts';
+import { createAppRouter } from '../apps/sandbox-app.ts';
+import { createApiRouter } from '../lab/api.ts';
+import { createExpressLab } from '../lab/express-lab.ts';
+import { createFlaskLab } from '../lab/flask-lab.ts';
+import { createTraceCodec } from '../recorder/trace.ts';
+import { renderPage, wantsJson } from '../web/pages.ts';
 import type { ServerConfig } from './config.ts';
-import { createTraceCodec } from './inspector/trace.ts';
-import { createApiRouter } from './lab/api.ts';
-import { createExpressLab } from './lab/express-lab.ts';
-import { createFlaskLab } from './lab/flask-lab.ts';
 
 /** Test hooks; production uses the defaults. */
 export interface SandboxRouterOptions {

@@ -7,7 +7,7 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
-import { readCookie } from '../apps/cookies.ts';
+import { readCookie } from '../web/cookies.ts';
 
 export const LAB_COOKIE = 'sandbox_lab';
 /** Longest key a learner may set, in characters. */

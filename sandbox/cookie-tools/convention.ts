@@ -4,9 +4,18 @@
  * {"$datetime":"<RFC 1123 GMT>"}, and {"$dict":{…}} for a literal one-key dict whose key is a marker.
  * Used by the CLI, the tests and the inspector's display.
  */
-import { base64Encode } from './encoding.ts';
-import { formatHttpDate, parseHttpDate } from './http-date.ts';
-import { isDict, PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID, type PyValue, setKey } from './values.ts';
+import { base64Encode } from '../flask-session/encoding.ts';
+import { formatHttpDate, parseHttpDate } from '../flask-session/http-date.ts';
+import {
+  isDict,
+  PyBytes,
+  PyDatetime,
+  PyMarkup,
+  PyTuple,
+  PyUUID,
+  type PyValue,
+  setKey,
+} from '../flask-session/values.ts';
 
 const MARKERS = new Set(['$tuple', '$bytes', '$markup', '$uuid', '$datetime', '$dict']);
 

@@ -4,9 +4,9 @@
  * Each candidate costs three HMAC-SHA1s: two to derive the key, one to sign.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { base64UrlDecode, utf8 } from './encoding.ts';
-import { DEFAULT_SALT } from './session-cookie.ts';
-import { deriveMac } from './signer.ts';
+import { base64UrlDecode, utf8 } from '../flask-session/encoding.ts';
+import { DEFAULT_SALT } from '../flask-session/session-cookie.ts';
+import { deriveMac } from '../flask-session/signer.ts';
 
 /** A small built-in list of keys people really use (and the course handout's own). */
 export const COMMON_SECRETS: readonly string[] = [

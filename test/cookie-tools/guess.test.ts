@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_SECRETS, guessSecret, signSession } from '../../sandbox/flask-session/index.ts';
+import { COMMON_SECRETS, guessSecret } from '../../sandbox/cookie-tools/index.ts';
+import { signSession } from '../../sandbox/flask-session/index.ts';
 
 const phill = 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anatomy } from '../../sandbox/flask-session/index.ts';
+import { anatomy } from '../../sandbox/cookie-tools/index.ts';
 
 const phill = 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY';
 const emoji =

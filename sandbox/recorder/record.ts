@@ -1,18 +1,16 @@
 /**
- * The recorder: middleware that writes an exchange record for every request to a sandbox app,
- * from the headers exactly as they leave (Set-Cookie, Vary, status, Location). A redirect carries
- * its record to the next page in `?trace=`; pages read `stateOf(res).exchange` after the headers.
- * Mount it BEFORE the engine: on-headers runs the last-registered listener first, so the engine's
- * cookie is already set when the recorder looks.
+ * The recorder: middleware that starts each sandbox request's exchange context and, when the
+ * response is finished, writes its exchange record from the headers exactly as they leave
+ * (Set-Cookie, Vary, status, Location). A redirect carries its record to the next page in `?trace=`;
+ * a page that shows its own record reads it from `finishExchange(res)`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import onHeaders from 'on-headers';
-import { codeLinesFor } from '../apps/app-source.ts';
-import { readCookie, sandboxCookieHeader } from '../apps/cookies.ts';
-import { anatomy, type CookieAnatomy, type SessionData, toConvention } from '../flask-session/index.ts';
-import type { Engine, Exchange } from './exchange.ts';
-import { type RequestState, startState } from './request-state.ts';
+import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import { type ExchangeContext, startExchange } from '../exchange/context.ts';
+import type { Engine, Exchange } from '../exchange/exchange.ts';
+import type { SessionData } from '../flask-session/index.ts';
+import { readCookie, sandboxCookieHeader } from '../web/cookies.ts';
 import { summarize } from './summary.ts';
 import type { TraceCodec } from './trace.ts';
 
@@ -27,21 +25,21 @@ export interface RecorderOptions {
 /** Records each request's exchange; appends `?trace=` to redirects. */
 export function recordExchanges({ engine, traces }: RecorderOptions): RequestHandler {
   return (req, res, next) => {
-    const state = startState(res, engine);
+    const context = startExchange(res, engine);
     const at = Date.now();
-    onHeaders(res, () => {
-      const exchange = buildExchange(req, res, state, at);
-      state.exchange = exchange;
+    context.record = () => {
+      const exchange = buildExchange(req, res, context, at);
       if (exchange.location !== undefined) {
         const separator = exchange.location.includes('?') ? '&' : '?';
         res.setHeader('Location', `${exchange.location}${separator}trace=${traces.seal(exchange)}`);
       }
-    });
+      return exchange;
+    };
     next();
   };
 }
 
-function buildExchange(req: Request, res: Response, state: RequestState, at: number): Exchange {
+function buildExchange(req: Request, res: Response, state: ExchangeContext, at: number): Exchange {
   const setCookies = headerList(res.getHeader('set-cookie'));
   const vary = res.getHeader('vary');
   const location = res.getHeader('location');
@@ -66,7 +64,7 @@ function buildExchange(req: Request, res: Response, state: RequestState, at: num
     },
     cookieAfter,
     ...anatomyPart(state, setCookieValue(setCookies) || sent),
-    codeLines: state.codeLines ?? codeLinesFor(state.action),
+    codeLines: state.codeLines,
     ...(state.templateBranch === undefined ? {} : { templateBranch: state.templateBranch }),
     ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
     ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
@@ -96,7 +94,7 @@ function cookieHeld(sent: string | null, setCookies: string[]): string | null {
 }
 
 /** The Flask engine's anatomy of a cookie, with its payload in display JSON. */
-function anatomyPart(state: RequestState, cookie: string | null | undefined): { anatomy?: CookieAnatomy } {
+function anatomyPart(state: ExchangeContext, cookie: string | null | undefined): { anatomy?: CookieAnatomy } {
   if (state.anatomyKeys === undefined || !cookie) return {};
   const cut = anatomy(cookie, state.anatomyKeys);
   if (cut.value !== undefined) cut.value = toConvention(cut.value) as SessionData;

@@ -5,10 +5,10 @@ import compression from 'compression';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { ServerConfig } from './config.ts';
-import { createSandboxRouter } from './routes.ts';
+import { createSandboxRouter } from './sandbox-routes.ts';
 
 /** Where `astro build` writes the site: prerendered pages in client/, Astro's handler in server/. */
-export const defaultDistDir = new URL('../dist/', import.meta.url).pathname;
+export const defaultDistDir = new URL('../../dist/', import.meta.url).pathname;
 
 export interface AppOptions {
   config: ServerConfig;

@@ -1,4 +1,5 @@
-import type { CookieAnatomy, OpenStatus } from '../flask-session/index.ts';
+import type { CookieAnatomy } from '../cookie-tools/index.ts';
+import type { OpenStatus } from '../flask-session/index.ts';
 
 /**
  * What the inspector shows for one request to a sandbox app. The server builds these (browsers hide

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { needsBuild } from './build-freshness.ts';
+import { BuildFailed, buildIfStale, needsBuild } from './build-freshness.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { createApp } from './server.ts';
 
 /** `npm start`: build the site when missing or stale, then serve course and sandbox in one process. */
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const distDir = join(root, 'dist');
-const stampFile = join(distDir, '.build-stamp');
 
 function fail(message: string): never {
   console.error(`Session Lab: ${message}`);
@@ -25,12 +22,14 @@ try {
   throw error;
 }
 
-if (needsBuild(root, stampFile)) {
+if (needsBuild(root)) {
   console.log('Session Lab: building the course site (first start, or lessons changed)…');
-  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) fail('the build failed; the message above names the file to fix.');
-  writeFileSync(stampFile, `${new Date().toISOString()}\n`);
+  try {
+    buildIfStale(root);
+  } catch (error) {
+    if (error instanceof BuildFailed) fail(error.message);
+    throw error;
+  }
 }
 
 const app = await createApp({ config, distDir });

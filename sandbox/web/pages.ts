@@ -1,26 +1,23 @@
 /**
- * Server-rendered HTML: nunjucks with autoescaping for every page (templates in sandbox/templates),
- * and the lesson's Jinja snippet, cut from the Flask app's own template, rendered with the session.
+ * Server-rendered HTML: nunjucks with autoescaping for every page (templates in sandbox/web/templates).
  * Nothing a learner sends is ever used as a template.
  */
 import type { Response } from 'express';
 import nunjucks from 'nunjucks';
-import { lessonTemplate } from './app-source.ts';
 
 const env = new nunjucks.Environment(
-  new nunjucks.FileSystemLoader(new URL('../templates/', import.meta.url).pathname),
+  new nunjucks.FileSystemLoader(new URL('./templates/', import.meta.url).pathname),
   { autoescape: true, throwOnUndefined: false },
 );
-const lesson = new nunjucks.Template(lessonTemplate, env);
 
-/** Renders sandbox/templates/<name>.njk with `context` (autoescaped). */
+/** Renders sandbox/web/templates/<name>.njk with `context` (autoescaped). */
 export function renderPage(name: string, context: object): string {
   return env.render(`${name}.njk`, context);
 }
 
-/** The lesson's `{% if 'firstName' in session %} … {% endif %}` for a session (a null-prototype object). */
-export function renderLesson(session: Record<string, string>): string {
-  return lesson.render({ session });
+/** Compiles a template shipped with the sandbox (never one a learner sent), with the same autoescaping. */
+export function compileTemplate(source: string): nunjucks.Template {
+  return new nunjucks.Template(source, env);
 }
 
 /**

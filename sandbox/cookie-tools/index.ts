@@ -1,0 +1,14 @@
+/**
+ * Tools that look at Flask session cookies from outside, built on the engine in ../flask-session/:
+ * anatomy (cut a cookie into its parts and judge each), guess (find a weak key from a word list)
+ * and the display convention (tagged values as plain JSON for people and the oracle).
+ */
+export {
+  type AnatomyOptions,
+  type AnatomyVerdict,
+  anatomy,
+  type CookieAnatomy,
+  type CookieSegment,
+} from './anatomy.ts';
+export { fromConvention, toConvention, toDisplayJson } from './convention.ts';
+export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';
