@@ -103,7 +103,7 @@ export const lessonSchema = z
     summary: z.string().trim().min(1).max(160).describe('One sentence saying what the step teaches.'),
     keyCode: keyCodeSchema,
     question: questionSchema,
-    sandbox: sandboxSchema.optional(),
+    sandbox: sandboxSchema.optional().describe('The sandbox task of this step, if it has one.'),
     furtherReading: furtherReadingSchema,
   })
   .describe('The frontmatter of one step of the course.');
