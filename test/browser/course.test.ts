@@ -78,6 +78,21 @@ describe('by keyboard alone', () => {
     expect(await page.locator('.question input:checked').count()).toBe(1);
     expect(await page.locator('.question .answer:has(input:checked) .feedback').isVisible()).toBe(true);
 
+    // Arrow keys only move the choice: no feedback until Enter (or the Check button) checks it.
+    const shown = page.locator('.question .answer .feedback:visible');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('.question input:checked').count()).toBe(1);
+    expect(await shown.count()).toBe(0);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.question .answer:has(input:checked) .feedback').isVisible()).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await shown.count()).toBe(0);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.question .answer:has(input:checked) .feedback').isVisible()).toBe(true);
+    expect(await page.locator('[data-question-status]').textContent()).toMatch(/^(Right|Not quite)\./);
+
     // The focus ring is visible on links.
     const next = page.getByRole('link', { name: /^Next:/ });
     await next.focus();

@@ -69,6 +69,17 @@ async function doTask(page: Page, task: string | undefined): Promise<void> {
       return store(express(page), 'Phill');
     case 'make-permanent':
       return flask(page).getByRole('button', { name: 'Make permanent' }).click();
+    case 'see-flash':
+      // The app's flash route: its POST leaves `_flashes`, the page after the redirect reads them.
+      return flask(page).getByRole('button', { name: /flash/i }).first().click();
+    case 'replay-old-cookie': {
+      const lab = page.locator('.lab-details');
+      if ((await lab.getAttribute('open')) === null) await lab.locator('> summary').click();
+      return page
+        .getByRole('button', { name: /older cookie/i })
+        .first()
+        .click();
+    }
     default:
       throw new Error(`No journey step for task ${task}`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completedTasks, taskChecks } from '../../src/lib/inspector/tasks.ts';
+import type { Exchange } from '../../src/lib/inspector/types.ts';
 import { sandboxTaskIds } from '../../src/schemas/lesson.ts';
 import { exchange, flaskCookie } from './exchange-fixture.ts';
 
@@ -122,6 +123,45 @@ describe('taskChecks', () => {
     it('fails without POST /permanent first, or without Expires', () => {
       expect(taskChecks['make-permanent']([withExpires, permanent])).toBe(false);
       expect(taskChecks['make-permanent']([permanent, store({}, 'Ada')])).toBe(false);
+    });
+  });
+  describe('see-flash', () => {
+    const flashes = [{ ' t': ['message', 'Saved Ada'] }];
+    const flashPost = (after: Record<string, unknown>) =>
+      exchange({
+        method: 'POST',
+        action: 'flash' as Exchange['action'],
+        path: '/sandbox/flask/flash',
+        status: 302,
+        setCookies: [setSession],
+        session: { status: 'valid', before: {}, after },
+      });
+    const page = (after: Record<string, unknown>) => exchange({ session: { status: 'valid', after } });
+    it('passes for a flash POST that left _flashes, then a page that read them', () => {
+      expect(taskChecks['see-flash']([flashPost({ _flashes: flashes }), page({})])).toBe(true);
+    });
+    it('fails until a later page no longer has _flashes', () => {
+      const check = taskChecks['see-flash'];
+      expect(check([flashPost({ _flashes: flashes })])).toBe(false);
+      expect(check([flashPost({ _flashes: flashes }), page({ _flashes: flashes })])).toBe(false);
+    });
+    it('fails when the page came first, or the POST set no _flashes', () => {
+      const check = taskChecks['see-flash'];
+      expect(check([page({}), flashPost({ _flashes: flashes })])).toBe(false);
+      expect(check([flashPost({}), page({})])).toBe(false);
+    });
+  });
+
+  describe('replay-old-cookie', () => {
+    const replay = (status: Exchange['session']['status'], labAction = 'replay') =>
+      exchange({ method: 'POST', action: 'lab', labAction, codeLines: [], session: { status } });
+    it('passes for a lab replay whose old cookie was still valid', () => {
+      expect(taskChecks['replay-old-cookie']([replay('valid')])).toBe(true);
+    });
+    it('fails for a replay that was refused, or another lab experiment', () => {
+      expect(taskChecks['replay-old-cookie']([replay('bad-signature')])).toBe(false);
+      expect(taskChecks['replay-old-cookie']([replay('valid', 'tamper')])).toBe(false);
+      expect(taskChecks['replay-old-cookie']([exchange({ session: { status: 'valid' } })])).toBe(false);
     });
   });
 });

@@ -53,6 +53,18 @@ describe('lesson files at build time', () => {
     expect(result.output).toContain('question.prompt');
   });
 
+  it('refuse a further-reading address that is not https, saying what to write', () => {
+    const broken = goodLesson.replace(
+      'url: "https://flask.palletsprojects.com/en/stable/quickstart/#sessions"',
+      'url: "http://flask.palletsprojects.com/en/stable/quickstart/#sessions"',
+    );
+    expect(broken).not.toBe(goodLesson);
+    const result = syncWithLessons({ '00-what-is-a-session.md': broken });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('furtherReading.0.url');
+    expect(result.output).toContain('Use the full https:// address of the page');
+  });
+
   it('skip drafts whose names start with an underscore', () => {
     const result = syncWithLessons({
       '00-what-is-a-session.md': goodLesson,

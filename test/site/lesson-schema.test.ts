@@ -1,3 +1,4 @@
+import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { type LessonInput, lessonSchema } from '../../src/schemas/lesson.ts';
 
@@ -14,7 +15,12 @@ const valid: LessonInput = {
     ],
   },
   sandbox: { task: 'tamper-rejected', instructions: 'Tamper with the cookie.' },
+  furtherReading: [
+    { title: 'Flask: Sessions', url: 'https://flask.palletsprojects.com/en/stable/quickstart/#sessions' },
+  ],
 };
+
+const link = (url: string) => ({ title: 'A page', url });
 
 /** The zod issue paths and messages, as Astro prints them next to the file name. */
 function problems(input: unknown): string[] {
@@ -79,5 +85,54 @@ describe('lessonSchema', () => {
 
   it('rejects blank text', () => {
     expect(problems({ ...valid, title: '   ' })).toEqual([expect.stringMatching(/^title: /)]);
+  });
+
+  describe('furtherReading', () => {
+    it('accepts one to six https links', () => {
+      const six = Array.from({ length: 6 }, (_, index) => link(`https://example.org/${index}`));
+      expect(problems({ ...valid, furtherReading: six })).toEqual([]);
+    });
+
+    it('is required on every step', () => {
+      const { furtherReading: _, ...withoutReading } = valid;
+      expect(problems(withoutReading)).toEqual([expect.stringMatching(/^furtherReading: /)]);
+    });
+
+    it('rejects an empty list or more than six links, saying how many are allowed', () => {
+      expect(problems({ ...valid, furtherReading: [] })).toEqual([
+        'furtherReading: List at least one page the step draws on, such as the Flask documentation page it explains.',
+      ]);
+      const seven = Array.from({ length: 7 }, (_, index) => link(`https://example.org/${index}`));
+      expect(problems({ ...valid, furtherReading: seven })).toEqual([
+        'furtherReading: List at most six pages; keep the ones the step draws on most.',
+      ]);
+    });
+
+    it('rejects addresses that are not https, naming the link', () => {
+      for (const url of ['http://flask.palletsprojects.com/', 'javascript:alert(1)', 'flask docs', '']) {
+        expect(problems({ ...valid, furtherReading: [link(url)] }), url).toEqual([
+          'furtherReading.0.url: Use the full https:// address of the page, for example https://flask.palletsprojects.com/….',
+        ]);
+      }
+    });
+
+    it('rejects a link without a title', () => {
+      expect(problems({ ...valid, furtherReading: [{ url: 'https://example.org/' }] })).toEqual([
+        expect.stringMatching(/^furtherReading\.0\.title: /),
+      ]);
+    });
+  });
+
+  it('describes every field, so authors can read what each one means', () => {
+    const undescribed: string[] = [];
+    const visit = (schema: z.ZodType, path: string) => {
+      if (!schema.description) undescribed.push(path);
+      const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+      if (inner instanceof z.ZodObject)
+        for (const [key, field] of Object.entries(inner.shape)) visit(field as z.ZodType, `${path}.${key}`);
+      if (inner instanceof z.ZodArray) visit(inner.element as z.ZodType, `${path}[]`);
+    };
+    visit(lessonSchema, 'lesson');
+    expect(undescribed).toEqual([]);
   });
 });

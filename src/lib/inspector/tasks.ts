@@ -14,6 +14,10 @@ const setsSession = (exchange: Exchange) =>
     (cookie) => cookie.value !== '' && !deletesCookie(cookie),
   );
 
+/** Whether the exchange was this route; a string compare, so actions the sandbox adds later type-check too. */
+const isAction = (exchange: Exchange, action: string) => (exchange.action as string) === action;
+const hasFlashes = (session: Record<string, unknown>) => Object.hasOwn(session, '_flashes');
+
 /** One check per task id in the lesson schema; a new task id needs a check here. */
 export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
   /** A Flask `GET /` that found an empty session and sent no cookie back. */
@@ -78,6 +82,19 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
         ),
       );
   },
+  /** `POST /flash` left `_flashes` in the session, and a later page read them, so they were gone. */
+  'see-flash': (timeline) => {
+    const flashed = timeline.findIndex(
+      (e) => e.method === 'POST' && isAction(e, 'flash') && hasFlashes(e.session.after),
+    );
+    if (flashed === -1) return false;
+    return timeline
+      .slice(flashed + 1)
+      .some((e) => e.engine === 'flask' && e.method === 'GET' && !hasFlashes(e.session.after));
+  },
+  /** The lab re-sent a cookie the learner held earlier, and the server still found it valid. */
+  'replay-old-cookie': (timeline) =>
+    timeline.some((e) => isAction(e, 'lab') && e.labAction === 'replay' && e.session.status === 'valid'),
 };
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * The course as learners get it: the built step pages (test/setup/build-site.ts builds them), read
+ * for what the schema can't see across lessons: where the right answers sit, how long they are,
+ * further reading, and the exact commands the steps teach.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lessonSlugs } from '../helpers/lessons.ts';
+
+const slugs = lessonSlugs();
+const root = new URL('../../', import.meta.url);
+const page = (slug: string) => readFileSync(new URL(`dist/client/learn/${slug}/index.html`, root), 'utf8');
+/** The Markdown source of the step published at `slug`. */
+const markdown = (slug: string) => {
+  const name = readdirSync(new URL('lessons/', root)).find(
+    (file) => /^[^_].*\.mdx?$/.test(file) && file.replace(/^\d+-/, '').replace(/\.mdx?$/, '') === slug,
+  );
+  return readFileSync(new URL(`lessons/${name}`, root), 'utf8');
+};
+
+/** Visible text of an HTML fragment: tags dropped, each entity counted as one character. */
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&[#a-z0-9]+;/gi, '_')
+    .trim();
+
+interface Answer {
+  text: string;
+  correct: boolean;
+}
+
+/** The question's answers in page order, with the text of their labels. */
+function answersOf(slug: string): Answer[] {
+  const html = page(slug);
+  const answers = [...html.matchAll(/<div class="answer" data-correct="(true|false)"[^>]*>(.*?)<\/label>/gs)];
+  return answers.map(([, correct, inner]) => ({
+    correct: correct === 'true',
+    text: text(inner?.replace(/^.*?<label[^>]*>/s, '') ?? ''),
+  }));
+}
+
+describe('the questions across the course', () => {
+  const questions = slugs.map((slug) => ({ slug, answers: answersOf(slug) }));
+  const correctIndex = questions.map(({ answers }) => answers.findIndex((answer) => answer.correct));
+
+  it('are read from every step, with exactly one right answer each', () => {
+    expect(questions).toHaveLength(slugs.length);
+    for (const { slug, answers } of questions) {
+      expect(answers.length, slug).toBeGreaterThanOrEqual(2);
+      expect(
+        answers.filter((answer) => answer.correct),
+        slug,
+      ).toHaveLength(1);
+      for (const answer of answers) expect(answer.text, slug).not.toBe('');
+    }
+  });
+
+  it('put the right answer in different positions, none in more than half the steps', () => {
+    expect(new Set(correctIndex).size).toBeGreaterThan(1);
+    for (const position of new Set(correctIndex)) {
+      const count = correctIndex.filter((index) => index === position).length;
+      expect(count, `right answer at position ${position}`).toBeLessThanOrEqual(slugs.length / 2);
+    }
+  });
+
+  it('do not give the right answer away by being the longest or the shortest', () => {
+    const rightIs = (pick: (lengths: number[]) => number) =>
+      questions.filter(({ answers }) => {
+        const lengths = answers.map((answer) => answer.text.length);
+        return answers.find((answer) => answer.correct)?.text.length === pick(lengths);
+      }).length;
+    expect(rightIs((lengths) => Math.max(...lengths))).toBeLessThanOrEqual(slugs.length / 2);
+    expect(rightIs((lengths) => Math.min(...lengths))).toBeLessThanOrEqual(slugs.length / 2);
+  });
+});
+
+describe('further reading', () => {
+  it('ends every step with one to six external https links', () => {
+    for (const slug of slugs) {
+      const section = page(slug).match(/<section class="further-reading".*?<\/section>/s)?.[0] ?? '';
+      const links = [...section.matchAll(/<a href="([^"]+)" rel="([^"]+)"/g)];
+      expect(links.length, slug).toBeGreaterThanOrEqual(1);
+      expect(links.length, slug).toBeLessThanOrEqual(6);
+      for (const [, href, rel] of links) {
+        expect(href, slug).toMatch(/^https:\/\//);
+        expect(rel, slug).toContain('external');
+      }
+    }
+  });
+
+  it('points at the Flask documentation and OWASP session guidance across the course', () => {
+    const all = slugs.map(page).join('\n');
+    for (const address of [
+      'https://flask.palletsprojects.com/en/stable/quickstart/#sessions',
+      'https://flask.palletsprojects.com/en/stable/quickstart/#message-flashing',
+      'https://flask.palletsprojects.com/en/stable/config/',
+      'https://flask.palletsprojects.com/en/stable/web-security/',
+      'https://flask.palletsprojects.com/en/stable/tutorial/views/',
+      'https://flask.palletsprojects.com/en/stable/api/#flask.sessions.SecureCookieSessionInterface',
+      'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html',
+    ])
+      expect(all).toContain(`href="${address}`);
+  });
+});
+
+describe('the commands the steps teach', () => {
+  it('run Python as python3 everywhere', () => {
+    for (const slug of slugs)
+      expect(markdown(slug), slug).not.toMatch(/(^|[\s`'"])python (-[cm]\b|\S+\.py\b)/m);
+  });
+
+  it('keep the secret key in the environment, with the PowerShell form and a .env file', () => {
+    const step = markdown('the-secret-key');
+    for (const needle of [
+      'app.config.from_prefixed_env()',
+      "export FLASK_SECRET_KEY='",
+      '$env:FLASK_SECRET_KEY = "',
+      'python-dotenv',
+      '.env',
+    ])
+      expect(step).toContain(needle);
+  });
+
+  it('ask for the flash and replay tasks on their steps', () => {
+    expect(page('flash-messages')).toContain('data-task-status="see-flash"');
+    expect(page('keys-and-revocation')).toContain('data-task-status="replay-old-cookie"');
+  });
+});
