@@ -6,10 +6,11 @@
  */
 import { base64UrlDecode, utf8 } from './encoding.ts';
 import { BadPayload, SignatureExpired } from './errors.ts';
+import type { FlaskVersion } from './flask-version.ts';
 import { formatHttpDate } from './http-date.ts';
 import { loadPayload } from './serializer.ts';
 import { DEFAULT_MAX_AGE } from './session.ts';
-import { DEFAULT_SALT, decodeSessionPayload, loadSessionDetailed, systemNow } from './session-cookie.ts';
+import { DEFAULT_SALT, decodeSessionJson, loadSessionDetailed, systemNow } from './session-cookie.ts';
 import { decodeTimestamp, MAX_DATETIME_SECONDS } from './timed.ts';
 import type { SessionData } from './values.ts';
 
@@ -48,7 +49,10 @@ export type AnatomyVerdict =
 /** Options for `anatomy`; without `secretKey` the signature is not checked. */
 export interface AnatomyOptions {
   secretKey?: string;
+  /** Older keys still accepted; ignored for flaskVersion '2.2' (as Flask 2.2 ignores them). */
   fallbackKeys?: string[];
+  /** Which Flask to follow, default '3.1'. */
+  flaskVersion?: FlaskVersion;
   salt?: string;
   /** Age limit in seconds, default Flask's 31 days. */
   maxAge?: number;
@@ -158,7 +162,7 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
   const payloadText = input.slice(0, tsDot);
   try {
     result.json = loadPayload(payloadText);
-    result.value = decodeSessionPayload(payloadText);
+    result.value = decodeSessionJson(result.json, options.flaskVersion);
   } catch (error) {
     result.verdict = { kind: 'bad-payload', reason: reasonOf(error) };
   }
@@ -171,6 +175,7 @@ function verify(input: string, options: AnatomyOptions, now: () => number): Cook
     const { keyIndex } = loadSessionDetailed(input, {
       secretKey: options.secretKey as string,
       fallbackKeys: options.fallbackKeys,
+      flaskVersion: options.flaskVersion,
       salt: options.salt ?? DEFAULT_SALT,
       maxAge: options.maxAge ?? DEFAULT_MAX_AGE,
       now,
@@ -185,7 +190,8 @@ function verify(input: string, options: AnatomyOptions, now: () => number): Cook
 
 function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const detail = error.cause instanceof Error ? error.cause.message : '';
+  const cause = detail && detail !== error.message ? `: ${detail}` : '';
   return `${error.message}${cause}`;
 }
 

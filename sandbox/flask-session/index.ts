@@ -1,5 +1,6 @@
 /**
- * Flask's signed cookie sessions in TypeScript, byte for byte (Flask 2.2 / itsdangerous 2.1).
+ * Flask's signed cookie sessions in TypeScript, byte for byte: Flask 3.1 (itsdangerous 2.2) by
+ * default, Flask 2.2 with `flaskVersion: '2.2'` (see flask-version.ts for what differs).
  * Layers, each adding one idea: encoding → hmac → signer → timed → serializer → tagged-json →
  * session-cookie → session; plus anatomy (inspector), guess (weak keys) and the oracle's convention.
  * Key order in this public API: `secretKey` is current, `fallbackKeys` are older keys still accepted;
@@ -12,15 +13,25 @@ export {
   type CookieAnatomy,
   type CookieSegment,
 } from './anatomy.ts';
-export { fromConvention, toConvention, toDisplayJson } from './convention.ts';
+export { fromConvention, isRawJson, toConvention } from './convention.ts';
+export { conventionJson, parseConventionJson, toDisplayJson } from './convention-json.ts';
 export {
   BadData,
   BadPayload,
   BadSignature,
   BadTimeSignature,
   errorCategory,
+  NestingTooDeep,
+  PayloadTooLarge,
   SignatureExpired,
 } from './errors.ts';
+export {
+  acceptedFallbacks,
+  DEFAULT_FLASK_VERSION,
+  FLASK_VERSIONS,
+  type FlaskVersion,
+  isFlaskVersion,
+} from './flask-version.ts';
 export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';
 export { formatHttpDate, parseHttpDate } from './http-date.ts';
 export {
@@ -35,6 +46,7 @@ export {
 } from './session.ts';
 export {
   DEFAULT_SALT,
+  decodeSessionJson,
   decodeSessionPayload,
   type LoadConfig,
   type LoadedCookie,
@@ -42,6 +54,17 @@ export {
   loadSessionDetailed,
   signSession,
 } from './session-cookie.ts';
+export { SessionState } from './session-state.ts';
 export { MAX_COOKIE_SIZE } from './set-cookie.ts';
 export { taggedDumps, taggedLoads } from './tagged-json.ts';
-export { PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID, type PyValue, type SessionData } from './values.ts';
+export {
+  PyBytes,
+  PyDatetime,
+  PyFloat,
+  PyMarkup,
+  PyTuple,
+  PyUUID,
+  type PyValue,
+  type SessionData,
+} from './values.ts';
+export { MAX_INFLATED_BYTES } from './zlib.ts';

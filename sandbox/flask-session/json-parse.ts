@@ -2,7 +2,11 @@
  * Python's `json.loads` (strict mode), so that a cookie loads here exactly when it loads in Flask:
  * NaN/Infinity literals, lone-surrogate escapes, no control characters in strings, at most 4300
  * digits in an int, and objects kept in source order (a Map; last duplicate wins, like a dict).
+ * Numbers keep their Python type from the lexeme: with `.`/`e`/`E` a float (a whole one becomes a
+ * `PyFloat`), otherwise an int of any size (a bigint beyond 2^53).
  */
+import { NestingTooDeep } from './errors.ts';
+import { PyFloat } from './values.ts';
 
 /** A parsed JSON object before Flask's `object_hook` sees it. */
 export type JsonObject = Map<string, unknown>;
@@ -15,12 +19,20 @@ export class JsonSyntaxError extends Error {
   override name = 'JsonSyntaxError';
 }
 
-const MAX_DEPTH = 990; // Python's recursion limit stops nesting near 1000 levels
+/** How deep arrays and objects may nest (Python's recursion limit, as measured per Flask version). */
+export interface DepthLimit {
+  arrays: number;
+  objects: number;
+}
+
+/** Nesting Python's json reads outside any framework (recursion limit 1000). */
+export const PLAIN_DEPTH: DepthLimit = { arrays: 990, objects: 990 };
+
 const MAX_INT_DIGITS = 4300; // sys.get_int_max_str_digits() default
 const numberPattern = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 
 /** Parses JSON text like Python's `json.loads(text, object_hook=hook)`. Throws on invalid text. */
-export function parsePythonJson(text: string, hook: ObjectHook): unknown {
+export function parsePythonJson(text: string, hook: ObjectHook, limit: DepthLimit = PLAIN_DEPTH): unknown {
   let pos = 0;
   let depth = 0;
 
@@ -68,23 +80,24 @@ export function parsePythonJson(text: string, hook: ObjectHook): unknown {
     return out;
   };
 
-  const parseNumber = (): number => {
+  const parseNumber = (): number | bigint | PyFloat => {
     numberPattern.lastIndex = pos;
     const match = numberPattern.exec(text);
     if (match === null) return fail('Expecting value');
     pos += match[0].length;
     if (match[1] === undefined && match[2] === undefined) {
       if (match[0].replace('-', '').length > MAX_INT_DIGITS) fail('Exceeds the limit (4300 digits)');
-      return Number(match[0]) || 0; // a Python int has no -0
+      return pythonInt(match[0]);
     }
-    return Number(match[0]);
+    return pythonFloat(match[0]);
   };
 
   const parseValue = (): unknown => {
     const c = text[pos];
     if (c === '"') return parseString();
     if (c === '{' || c === '[') {
-      if (++depth > MAX_DEPTH) fail('maximum recursion depth exceeded');
+      const max = c === '{' ? limit.objects : limit.arrays;
+      if (++depth > max) throw new NestingTooDeep(`nested deeper than ${max} levels: char ${pos}`, max);
       const value = c === '{' ? parseObject() : parseArray();
       depth--;
       return value;
@@ -145,6 +158,22 @@ export function parsePythonJson(text: string, hook: ObjectHook): unknown {
   skipSpace();
   if (pos !== text.length) fail('Extra data');
   return value;
+}
+
+/** A Python int lexeme: a number when exact, else a bigint (a Python int has no -0). */
+function pythonInt(lexeme: string): number | bigint {
+  const digits = lexeme.length - (lexeme.startsWith('-') ? 1 : 0);
+  if (digits <= 15) return Number(lexeme) || 0;
+  const big = BigInt(lexeme);
+  return big >= -MAX_SAFE && big <= MAX_SAFE ? Number(big) : big;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A Python float lexeme: a whole value (but not -0.0) is wrapped so it is written back as a float. */
+function pythonFloat(lexeme: string): number | PyFloat {
+  const value = Number(lexeme);
+  return Number.isInteger(value) && !Object.is(value, -0) ? new PyFloat(value) : value;
 }
 
 const escapes: Record<string, string> = {
