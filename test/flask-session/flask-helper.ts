@@ -16,9 +16,12 @@ export interface FlaskPython {
   version: FlaskVersion;
 }
 
-/** The machine's own python3 has Flask 3.1; Debian's /usr/bin/python3 has Flask 2.2 (python3-flask). */
+/**
+ * The machine's own python3 has Flask 3.1 (or FLASK31_PYTHON names one that has, as .ci/run sets
+ * on a plain Debian); Debian's /usr/bin/python3 has Flask 2.2 (python3-flask).
+ */
 export const FLASK_PYTHONS: readonly FlaskPython[] = [
-  { python: 'python3', version: '3.1' },
+  { python: process.env.FLASK31_PYTHON || 'python3', version: '3.1' },
   { python: '/usr/bin/python3', version: '2.2' },
 ];
 

@@ -14,8 +14,6 @@ import {
   type PyValue,
   parseConventionJson,
   type SessionData,
-  SessionState,
-  saveSession,
   signSession,
   taggedDumps,
   toConvention,
@@ -29,6 +27,7 @@ import {
   REQUIRE_FLASK,
   startFlaskHelper,
 } from './flask-helper.ts';
+import { respond } from './respond.ts';
 
 const NOW = 1700000000;
 
@@ -165,31 +164,10 @@ function crossCheck({ python, version }: FlaskPython): void {
         now: NOW,
       };
       const answer = await flask.ask({ ...request, partitioned: c.partitioned ?? false });
-      const ours = respond(c.action, c.cookie, data, version, c.partitioned ?? false);
+      const ours = respond({ ...c, data, flaskVersion: version, now: NOW });
       const label = `${c.action}${c.cookie ? ' with a cookie' : ''}${c.partitioned ? ', partitioned' : ''}`;
       expect(ours.setCookie === null ? [] : [ours.setCookie], label).toEqual(answer.set_cookie);
       expect(ours.vary ? 'Cookie' : null, label).toBe(answer.vary);
     }
   });
-}
-
-/** The engine's answer to the helper's `respond` request, as a sandbox app would run it. */
-function respond(
-  action: string,
-  cookie: string | undefined,
-  data: SessionData,
-  flaskVersion: FlaskPython['version'],
-  partitioned: boolean,
-) {
-  const config = { secretKey: 'dev', now: () => NOW, flaskVersion, partitioned };
-  const state = new SessionState(openSession(cookie, config).data, flaskVersion);
-  if (action === 'store' || action === 'permanent') {
-    for (const [key, value] of Object.entries(data)) state.set(key, value);
-  }
-  if (action === 'permanent') state.makePermanent();
-  if (action === 'clear') state.clear();
-  if (action === 'read') state.get('anything');
-  if (action === 'contains') state.has('firstName');
-  if (action === 'len') state.size();
-  return saveSession({ data: state.data, modified: state.modified, accessed: state.accessed }, config);
 }
