@@ -138,6 +138,37 @@ function crossCheck({ python, version }: FlaskPython): void {
     expect(ours.status).toBe(version === '3.1' ? 'valid' : 'bad-signature');
   });
 
+  it('follows a learner through store → store → permanent → read → clear, header by header', async () => {
+    let ourCookie: string | undefined;
+    let flaskCookie: string | undefined;
+    const steps: [string, SessionData][] = [
+      ['store', { firstName: 'Phill' }],
+      ['store', { favouriteColour: 'blue', visits: new PyFloat(2) }],
+      ['permanent', {}],
+      ['read', {}],
+      ['contains', {}],
+      ['clear', {}],
+    ];
+    for (const [step, [action, data]] of steps.entries()) {
+      const now = NOW + step * 60;
+      const answer = await flask.ask({
+        op: 'respond',
+        secret: 'dev',
+        action,
+        cookie: flaskCookie,
+        session: toConvention(data),
+        now,
+      });
+      const ours = respond({ action, cookie: ourCookie, data, flaskVersion: version, now });
+      const label = `step ${step + 1}: ${action}`;
+      expect(ours.setCookie === null ? [] : [ours.setCookie], label).toEqual(answer.set_cookie);
+      expect(ours.vary ? 'Cookie' : null, label).toBe(answer.vary);
+      const next = (header: string | undefined) => header?.slice('session='.length).split(';')[0];
+      ourCookie = next(ours.setCookie ?? undefined) || ourCookie;
+      flaskCookie = next((answer.set_cookie as string[])[0]) || flaskCookie;
+    }
+  });
+
   it('sets the same Set-Cookie and Vary headers as a real Flask request, action by action', async () => {
     const stored = signSession({ a: 'b' }, { secretKey: 'dev', timestamp: NOW });
     const cases: { action: string; cookie?: string; partitioned?: boolean }[] = [
