@@ -31,7 +31,7 @@ export function acceptedFallbacks(
 
 /**
  * The deepest JSON nesting each Flask loads inside a request (test client, Python 3.11, recursion
- * limit 1000), measured with test/python/measure_depth.py: 3.1 scans the loaded JSON again in
+ * limit 1000), measured with test/python/measure_depth.py and checked by live-flask.test.ts: 3.1 scans the loaded JSON again in
  * Python (`_untag_scan`, two frames a level), 2.2 only calls its object hook (one frame per object).
  */
 export const LOAD_DEPTH: Readonly<Record<FlaskVersion, DepthLimit>> = {

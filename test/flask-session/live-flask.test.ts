@@ -6,9 +6,11 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOAD_DEPTH } from '../../sandbox/flask-session/flask-version.ts';
 import {
   fromConvention,
   loadSession,
+  NestingTooDeep,
   openSession,
   PyFloat,
   type PyValue,
@@ -18,6 +20,9 @@ import {
   taggedDumps,
   toConvention,
 } from '../../sandbox/flask-session/index.ts';
+import { dumpPayload } from '../../sandbox/flask-session/serializer.ts';
+import { createSigner } from '../../sandbox/flask-session/signer.ts';
+import { signTimed } from '../../sandbox/flask-session/timed.ts';
 import { session } from './arbitraries.ts';
 import {
   FLASK_PYTHONS,
@@ -57,6 +62,7 @@ function crossCheck({ python, version }: FlaskPython): void {
   cookieChecks(flask, version);
   rejectionChecks(flask, version);
   headerChecks(flask, version);
+  nestingChecks(flask, version);
 }
 
 type Ask = Pick<FlaskHelper, 'ask'>;
@@ -214,6 +220,55 @@ function headerChecks(flask: Ask, version: FlaskPython['version']): void {
       const label = `${c.action}${c.cookie ? ' with a cookie' : ''}${c.partitioned ? ', partitioned' : ''}`;
       expect(ours.setCookie === null ? [] : [ours.setCookie], label).toEqual(answer.set_cookie);
       expect(ours.vary ? 'Cookie' : null, label).toBe(answer.vary);
+    }
+  });
+}
+
+/** The deepest session each Flask loads from a cookie and saves, one level past it failing. */
+function nestingChecks(flask: Ask, version: FlaskPython['version']): void {
+  const signer = createSigner({ keys: ['dev'], salt: 'cookie-session' });
+  const cookieOf = (json: string) => signTimed(signer, dumpPayload(json), NOW);
+  const nest = (depth: number, open: string, close: string) =>
+    `{"x":${open.repeat(depth - 1)}1${close.repeat(depth - 1)}}`;
+  const loads = async (json: string) => {
+    const cookie = cookieOf(json);
+    const answer = await flask.ask({ op: 'respond', secret: 'dev', action: 'len', cookie, now: NOW });
+    const ours = openSession(cookie, { secretKey: 'dev', flaskVersion: version, now: () => NOW });
+    return { flask: answer.status === 200, ours: ours.status === 'valid' };
+  };
+
+  it(`loads sessions nested ${LOAD_DEPTH[version].arrays} (arrays) and ${LOAD_DEPTH[version].objects} (objects) deep, as Flask ${version} does, and not one more`, async () => {
+    for (const [open, close, limit] of [
+      ['[', ']', LOAD_DEPTH[version].arrays],
+      ['{"a":', '}', LOAD_DEPTH[version].objects],
+    ] as const) {
+      expect(await loads(nest(limit, open, close)), `${open} ${limit}`).toEqual({ flask: true, ours: true });
+      expect(await loads(nest(limit + 1, open, close)), `${open} ${limit + 1}`).toEqual({
+        flask: false,
+        ours: false,
+      });
+    }
+  });
+
+  it('saves the session plus 325 nested lists, as Flask does, and refuses 326', async () => {
+    for (const [depth, saved] of [
+      [325, true],
+      [326, false],
+    ] as const) {
+      let value: PyValue = 1;
+      for (let i = 0; i < depth; i++) value = [value];
+      const data = { x: value };
+      const answer = await flask.ask({
+        op: 'respond',
+        secret: 'dev',
+        action: 'store',
+        session: toConvention(data),
+        now: NOW,
+      });
+      expect(answer.status === 200, `Flask, ${depth}`).toBe(saved);
+      const ours = () => respond({ action: 'store', data, flaskVersion: version, now: NOW });
+      if (saved) expect(ours().setCookie).toBe((answer.set_cookie as string[])[0]);
+      else expect(ours).toThrow(NestingTooDeep);
     }
   });
 }
