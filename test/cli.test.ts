@@ -149,12 +149,11 @@ describe.concurrent('session-lab and Python numbers', () => {
 });
 
 describe.concurrent('session-lab --flask', () => {
-  const old = 'eyJhIjoiYiJ9.ZVPxAA.'; // completed below with a real signature
   it('accepts a fallback key for 3.1 (the default) and ignores it for 2.2, as Flask 2.2 does', async () => {
     const cookie = (
       await run('sign', '--secret', 'old', '--json', '{"a":"b"}', '--timestamp', '1700000000')
     ).out.trim();
-    expect(cookie.startsWith(old)).toBe(true);
+    expect(cookie.startsWith('eyJhIjoiYiJ9.ZVPxAA.')).toBe(true);
     const args = ['load', '--secret', 'new', '--fallback', 'old', '--cookie', cookie];
     expect((await run(...args)).code).toBe(0);
     expect((await run(...args, '--flask', '3.1')).code).toBe(0);
