@@ -109,6 +109,7 @@ export interface SaveResult {
 /**
  * Flask's save_session: empty+modified deletes the cookie, empty+unmodified sets none, a permanent
  * session gets Expires=now+maxAge and is re-set on every request, Vary when accessed or set.
+ * Throws `NestingTooDeep` for data nested past what Flask can save (Flask raises RecursionError).
  */
 export function saveSession(input: SaveInput, config: FlaskSessionConfig): SaveResult {
   const secretKey = requireKey(config.secretKey);
