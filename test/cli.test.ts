@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const cli = new URL('../sandbox/cli/session-lab.ts', import.meta.url).pathname;
@@ -113,6 +114,69 @@ describe.concurrent('session-lab decode', () => {
   });
   it('exits 2 without a cookie', async () => {
     expect((await run('decode')).code).toBe(2);
+  });
+});
+
+// Signed by Flask 3.1.3 (test/python/flask_session_helper.py, key 'dev', timestamp 1700000000).
+const flaskThreePointZero = 'eyJ4IjozLjB9.ZVPxAA.Fq5-_6qxffUh1EvuDk-SU5eOWt0';
+const flaskNumbers =
+  '.eJyrVkrKTFeyMjQyNjE1M7ewNMDG0lFKU7Iy1gPSmUpWup55aZl5mSWVOkp5SlZ-iX46SiVKVtVKCkAy2jBV29AstlZHqQqo0EDPoBYAZhgX9w.ZVPxAA.R3cmJeNxHqcAjtLY4sAsf0baF0g';
+
+describe.concurrent('session-lab and Python numbers', () => {
+  it('signs {"x": 3.0} as Flask signs the float 3.0, and {"x": 3} as the int', async () => {
+    const float = await run('sign', '--secret', 'dev', '--json', '{"x": 3.0}', '--timestamp', '1700000000');
+    expect(float.out).toBe(`${flaskThreePointZero}\n`);
+    const int = await run('sign', '--secret', 'dev', '--json', '{"x": 3}', '--timestamp', '1700000000');
+    expect(int.out).not.toBe(float.out);
+  });
+  it('prints NaN, -Infinity, -0.0, 3.0 and big ints as Python does, and load output signs back to the same cookie', async () => {
+    const loaded = await run('load', '--secret', 'dev', '--cookie', flaskNumbers);
+    expect(loaded.out).toBe(
+      '{"ok":true,"session":{"big":123456789012345678901234567890,"f":3.0,"i":-Infinity,"n":NaN,' +
+        '"t":{"$tuple":[1e+16]},"z":-0.0}}\n',
+    );
+    const session = loaded.out.slice('{"ok":true,"session":'.length, -2);
+    const signed = await run('sign', '--secret', 'dev', '--json', session, '--timestamp', '1700000000');
+    expect(signed.out).toBe(`${flaskNumbers}\n`);
+  });
+  it('prints decode --json output whose value signs back to the same cookie', async () => {
+    const decoded = await run('decode', flaskNumbers, '--json', '--now', '1700000000');
+    const value = decoded.out.slice(decoded.out.indexOf('"value":') + 8, decoded.out.lastIndexOf('}'));
+    expect(value).toContain('"n":NaN');
+    const signed = await run('sign', '--secret', 'dev', '--json', value, '--timestamp', '1700000000');
+    expect(signed.out).toBe(`${flaskNumbers}\n`);
+  });
+});
+
+describe.concurrent('session-lab --flask', () => {
+  it('accepts a fallback key for 3.1 (the default) and ignores it for 2.2, as Flask 2.2 does', async () => {
+    const cookie = (
+      await run('sign', '--secret', 'old', '--json', '{"a":"b"}', '--timestamp', '1700000000')
+    ).out.trim();
+    expect(cookie.startsWith('eyJhIjoiYiJ9.ZVPxAA.')).toBe(true);
+    const args = ['load', '--secret', 'new', '--fallback', 'old', '--cookie', cookie];
+    expect((await run(...args)).code).toBe(0);
+    expect((await run(...args, '--flask', '3.1')).code).toBe(0);
+    const v22 = await run(...args, '--flask', '2.2');
+    expect(v22.code).toBe(1);
+    expect(JSON.parse(v22.out)).toMatchObject({ ok: false, error: 'BadSignature' });
+    const decoded = await run('decode', cookie, '--secret', 'new', '--fallback', 'old', '--flask', '2.2');
+    expect(decoded.out).toContain('bad signature');
+  });
+  it('exits 2 for a version it does not know', async () => {
+    const r = await run('load', '--secret', 's', '--cookie', phill, '--flask', '3.0');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--flask needs 3.1 or 2.2');
+  });
+});
+
+describe.concurrent('session-lab decode of a zlib bomb', () => {
+  it('refuses a payload inflating past 64 KB with a clear verdict, quickly and briefly', async () => {
+    const bomb = Buffer.from(deflateSync(Buffer.alloc(12 * 1024 * 1024, 0x20))).toString('base64url');
+    const r = await run('decode', `.${bomb}.ZVPxAA.${'A'.repeat(27)}`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('the payload inflates past 64 KB; Session Lab does not open it');
+    expect(r.out.length).toBeLessThan(bomb.length + 4000);
   });
 });
 

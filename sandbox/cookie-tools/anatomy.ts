@@ -6,12 +6,13 @@
  */
 import { base64UrlDecode, utf8 } from '../flask-session/encoding.ts';
 import { BadPayload, SignatureExpired } from '../flask-session/errors.ts';
+import type { FlaskVersion } from '../flask-session/flask-version.ts';
 import { formatHttpDate } from '../flask-session/http-date.ts';
 import { loadPayload } from '../flask-session/serializer.ts';
 import { DEFAULT_MAX_AGE } from '../flask-session/session.ts';
 import {
   DEFAULT_SALT,
-  decodeSessionPayload,
+  decodeSessionJson,
   loadSessionDetailed,
   systemNow,
 } from '../flask-session/session-cookie.ts';
@@ -53,7 +54,10 @@ export type AnatomyVerdict =
 /** Options for `anatomy`; without `secretKey` the signature is not checked. */
 export interface AnatomyOptions {
   secretKey?: string;
+  /** Older keys still accepted; ignored for flaskVersion '2.2' (as Flask 2.2 ignores them). */
   fallbackKeys?: string[];
+  /** Which Flask to follow, default '3.1'. */
+  flaskVersion?: FlaskVersion;
   salt?: string;
   /** Age limit in seconds, default Flask's 31 days. */
   maxAge?: number;
@@ -96,50 +100,15 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
       "a Flask cookie has three parts separated by '.': payload.timestamp.signature",
     );
   }
-  const segments: CookieSegment[] = [];
   const payloadStart = compressed && tsDot > 0 ? 1 : 0;
-  if (payloadStart === 1) {
-    segments.push(
-      seg(
-        'compressed-flag',
-        input,
-        0,
-        1,
-        "leading '.': the payload is zlib-compressed (Flask compresses when that saves 2 bytes or more)",
-      ),
-    );
-  }
-  const signatureText = input.slice(sigDot + 1);
-  const timestampText = input.slice(tsDot + 1, sigDot);
-  const timestamp = decodeTimestamp(timestampText);
-  const signatureBytes = safeDecode(signatureText);
+  const timestamp = decodeTimestamp(input.slice(tsDot + 1, sigDot));
+  const signatureBytes = safeDecode(input.slice(sigDot + 1));
   const datable = timestamp !== undefined && timestamp <= MAX_DATETIME_SECONDS;
-  segments.push(
-    seg(
-      'payload',
-      input,
-      payloadStart,
-      tsDot,
-      'the session as JSON, base64url-encoded: readable by anyone, not encrypted',
-    ),
-    seg(
-      'timestamp',
-      input,
-      tsDot + 1,
-      sigDot,
-      datable
-        ? `signed at ${formatHttpDate(timestamp)} (Unix ${timestamp}): big-endian seconds, base64url`
-        : 'should be the signing time in seconds, base64url; this one cannot be read as a date',
-    ),
-    seg(
-      'signature',
-      input,
-      sigDot + 1,
-      input.length,
-      signatureBytes?.length === 20
-        ? "HMAC-SHA1 over everything before the last '.', with key HMAC-SHA1(secret key, 'cookie-session'): 20 bytes, base64url"
-        : `should be a 20-byte HMAC-SHA1 in base64url; this decodes to ${signatureBytes === undefined ? 'nothing valid' : `${signatureBytes.length} bytes`}`,
-    ),
+  const segments = cutSegments(
+    input,
+    { payloadStart, tsDot, sigDot },
+    datable ? timestamp : undefined,
+    signatureBytes,
   );
   if (!datable) return notFlask(input, compressed, segments, 'the timestamp is not a valid base64url date');
   if (signatureBytes?.length !== 20) {
@@ -163,7 +132,7 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
   const payloadText = input.slice(0, tsDot);
   try {
     result.json = loadPayload(payloadText);
-    result.value = decodeSessionPayload(payloadText);
+    result.value = decodeSessionJson(result.json, options.flaskVersion);
   } catch (error) {
     result.verdict = { kind: 'bad-payload', reason: reasonOf(error) };
   }
@@ -171,11 +140,48 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
   return result;
 }
 
+/** The parts of a cookie with what each means; `timestamp` only when it reads as a date. */
+function cutSegments(
+  input: string,
+  at: { payloadStart: number; tsDot: number; sigDot: number },
+  timestamp: number | undefined,
+  signatureBytes: Uint8Array | undefined,
+): CookieSegment[] {
+  const segments: CookieSegment[] = [];
+  if (at.payloadStart === 1) {
+    segments.push(
+      seg(
+        'compressed-flag',
+        input,
+        0,
+        1,
+        "leading '.': the payload is zlib-compressed (Flask compresses when that saves 2 bytes or more)",
+      ),
+    );
+  }
+  const payloadMeaning = 'the session as JSON, base64url-encoded: readable by anyone, not encrypted';
+  const timestampMeaning =
+    timestamp !== undefined
+      ? `signed at ${formatHttpDate(timestamp)} (Unix ${timestamp}): big-endian seconds, base64url`
+      : 'should be the signing time in seconds, base64url; this one cannot be read as a date';
+  const signatureMeaning =
+    signatureBytes?.length === 20
+      ? "HMAC-SHA1 over everything before the last '.', with key HMAC-SHA1(secret key, 'cookie-session'): 20 bytes, base64url"
+      : `should be a 20-byte HMAC-SHA1 in base64url; this decodes to ${signatureBytes === undefined ? 'nothing valid' : `${signatureBytes.length} bytes`}`;
+  segments.push(
+    seg('payload', input, at.payloadStart, at.tsDot, payloadMeaning),
+    seg('timestamp', input, at.tsDot + 1, at.sigDot, timestampMeaning),
+    seg('signature', input, at.sigDot + 1, input.length, signatureMeaning),
+  );
+  return segments;
+}
+
 function verify(input: string, options: AnatomyOptions, now: () => number): CookieAnatomy['verdict'] {
   try {
     const { keyIndex } = loadSessionDetailed(input, {
       secretKey: options.secretKey as string,
       fallbackKeys: options.fallbackKeys,
+      flaskVersion: options.flaskVersion,
       salt: options.salt ?? DEFAULT_SALT,
       maxAge: options.maxAge ?? DEFAULT_MAX_AGE,
       now,
@@ -190,7 +196,8 @@ function verify(input: string, options: AnatomyOptions, now: () => number): Cook
 
 function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const detail = error.cause instanceof Error ? error.cause.message : '';
+  const cause = detail && detail !== error.message ? `: ${detail}` : '';
   return `${error.message}${cause}`;
 }
 

@@ -2,14 +2,20 @@
  * The oracle's plain-JSON convention for tagged values (shared/flask-oracle/README.md):
  * {"$tuple":[…]}, {"$bytes":"<std base64>"}, {"$markup":"…"}, {"$uuid":"<dashed>"},
  * {"$datetime":"<RFC 1123 GMT>"}, and {"$dict":{…}} for a literal one-key dict whose key is a marker.
+ * Numbers stay Python's: an int beyond 2^53, a whole float (`3.0`) and -0.0 become `JSON.rawJSON`
+ * lexemes, so `JSON.stringify` writes them exactly; NaN and ±Infinity stay numbers, which only
+ * convention-json.ts writes faithfully (`JSON.stringify` would write null).
  * Used by the CLI, the tests and the inspector's display.
  */
 import { base64Encode } from '../flask-session/encoding.ts';
 import { formatHttpDate, parseHttpDate } from '../flask-session/http-date.ts';
+import { formatFloat, formatNumber } from '../flask-session/json-format.ts';
+import { parsePythonJson } from '../flask-session/json-parse.ts';
 import {
   isDict,
   PyBytes,
   PyDatetime,
+  PyFloat,
   PyMarkup,
   PyTuple,
   PyUUID,
@@ -17,10 +23,30 @@ import {
   setKey,
 } from '../flask-session/values.ts';
 
+// JSON.rawJSON / JSON.isRawJSON (Node 21+), not yet in TypeScript's lib.
+const json = JSON as unknown as { rawJSON(text: string): object; isRawJSON(value: unknown): boolean };
+
+/** True for a `JSON.rawJSON` lexeme (as `toConvention` makes for exact numbers). */
+export function isRawJson(value: unknown): value is { rawJSON: string } {
+  return json.isRawJSON(value);
+}
+
+/** A number as convention data: exact where JSON.stringify would blur it (ints past 2^53, 3.0, -0.0). */
+function numberToConvention(value: number | bigint | PyFloat): unknown {
+  if (typeof value === 'bigint') return json.rawJSON(value.toString());
+  if (value instanceof PyFloat) {
+    return Number.isFinite(value.value) ? json.rawJSON(formatFloat(value.value)) : value.value;
+  }
+  if (Object.is(value, -0)) return json.rawJSON('-0.0');
+  return Number.isInteger(value) && !Number.isSafeInteger(value) ? json.rawJSON(formatNumber(value)) : value;
+}
+
 const MARKERS = new Set(['$tuple', '$bytes', '$markup', '$uuid', '$datetime', '$dict']);
 
 /** A session value as convention JSON (plain JSON data). */
 export function toConvention(value: PyValue): unknown {
+  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat)
+    return numberToConvention(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(toConvention);
   if (value instanceof PyTuple) return { $tuple: value.items.map(toConvention) };
@@ -35,10 +61,15 @@ export function toConvention(value: PyValue): unknown {
   return keys.length === 1 && MARKERS.has(keys[0] as string) ? { $dict: out } : out;
 }
 
-/** Convention JSON to a session value. Throws a TypeError naming the problem on malformed markers. */
+/**
+ * Convention data to a session value: from `JSON.parse` (numbers as JavaScript reads them) or from
+ * `parseConventionJson` (numbers as Python reads them). Throws a TypeError on malformed markers.
+ */
 export function fromConvention(json: unknown): PyValue {
   if (json === null || typeof json === 'boolean' || typeof json === 'number' || typeof json === 'string')
     return json;
+  if (typeof json === 'bigint' || json instanceof PyFloat) return json;
+  if (isRawJson(json)) return parsePythonJson(json.rawJSON, () => undefined) as PyValue;
   if (Array.isArray(json)) return json.map(fromConvention);
   if (typeof json !== 'object') throw new TypeError(`not JSON data: ${typeof json}`);
   const record = json as { [key: string]: unknown };
@@ -89,9 +120,4 @@ function parseConventionDate(inner: unknown): number {
   );
   if (Number.isNaN(ms)) throw new TypeError(`$datetime: invalid date ${JSON.stringify(inner)}`);
   return ms / 1000;
-}
-
-/** Readable, indented JSON of a value for the inspector; tagged values shown via the convention. */
-export function toDisplayJson(value: PyValue): string {
-  return JSON.stringify(toConvention(value), null, 2);
 }

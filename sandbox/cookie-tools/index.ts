@@ -10,5 +10,6 @@ export {
   type CookieAnatomy,
   type CookieSegment,
 } from './anatomy.ts';
-export { fromConvention, toConvention, toDisplayJson } from './convention.ts';
+export { fromConvention, isRawJson, toConvention } from './convention.ts';
+export { conventionJson, parseConventionJson, toDisplayJson } from './convention-json.ts';
 export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';

@@ -53,6 +53,34 @@ export class BadPayload extends BadData {
   }
 }
 
+/**
+ * A value nested deeper than the Flask being followed can load or dump: Python stops with a
+ * RecursionError there (a 500); the engine stops first, by count, so it never overflows its stack.
+ */
+export class NestingTooDeep extends Error {
+  override name = 'NestingTooDeep';
+  /** The deepest nesting allowed. */
+  limit: number;
+  constructor(message: string, limit: number) {
+    super(message);
+    this.limit = limit;
+  }
+}
+
+/**
+ * A compressed payload that inflates past the cap (`MAX_INFLATED_BYTES`). Flask would inflate it
+ * whatever its size; Session Lab stops early so one cookie cannot cost megabytes of work.
+ */
+export class PayloadTooLarge extends Error {
+  override name = 'PayloadTooLarge';
+  /** The cap in bytes. */
+  limit: number;
+  constructor(limit: number) {
+    super(`the payload inflates past ${Math.round(limit / 1024)} KB; Session Lab does not open it`);
+    this.limit = limit;
+  }
+}
+
 /** The itsdangerous category of an error, as the CLI and the oracle report it. */
 export function errorCategory(
   error: unknown,

@@ -1,5 +1,6 @@
 /**
- * Flask's signed cookie sessions in TypeScript, byte for byte (Flask 2.2 / itsdangerous 2.1).
+ * Flask's signed cookie sessions in TypeScript, byte for byte: Flask 3.1 (itsdangerous 2.2) by
+ * default, Flask 2.2 with `flaskVersion: '2.2'` (see flask-version.ts for what differs).
  * Layers, each adding one idea: encoding → hmac → signer → timed → serializer → tagged-json →
  * session-cookie → session. Tools that analyse cookies (anatomy, guess, the display convention)
  * live beside it in sandbox/cookie-tools/, so this folder holds Flask's format only.
@@ -12,8 +13,17 @@ export {
   BadSignature,
   BadTimeSignature,
   errorCategory,
+  NestingTooDeep,
+  PayloadTooLarge,
   SignatureExpired,
 } from './errors.ts';
+export {
+  acceptedFallbacks,
+  DEFAULT_FLASK_VERSION,
+  FLASK_VERSIONS,
+  type FlaskVersion,
+  isFlaskVersion,
+} from './flask-version.ts';
 export { formatHttpDate, parseHttpDate } from './http-date.ts';
 export {
   DEFAULT_MAX_AGE,
@@ -27,6 +37,7 @@ export {
 } from './session.ts';
 export {
   DEFAULT_SALT,
+  decodeSessionJson,
   decodeSessionPayload,
   type LoadConfig,
   type LoadedCookie,
@@ -34,6 +45,17 @@ export {
   loadSessionDetailed,
   signSession,
 } from './session-cookie.ts';
+export { SessionState } from './session-state.ts';
 export { MAX_COOKIE_SIZE } from './set-cookie.ts';
 export { taggedDumps, taggedLoads } from './tagged-json.ts';
-export { PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID, type PyValue, type SessionData } from './values.ts';
+export {
+  PyBytes,
+  PyDatetime,
+  PyFloat,
+  PyMarkup,
+  PyTuple,
+  PyUUID,
+  type PyValue,
+  type SessionData,
+} from './values.ts';
+export { MAX_INFLATED_BYTES } from './zlib.ts';

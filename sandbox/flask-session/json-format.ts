@@ -30,19 +30,26 @@ export function formatString(text: string): string {
 }
 
 /**
- * Python's `repr` of a number as `json.dumps` writes it. Integral values are written as Python
- * ints (JavaScript cannot tell 1 from 1.0); others as Python floats (`1e-05`, not `1e-5`).
+ * A JavaScript number as `json.dumps` writes it: integral values as Python ints (a whole float
+ * must come as a `PyFloat`, see values.ts), others as Python floats (`1e-05`, not `1e-5`).
  */
 export function formatNumber(value: number): string {
+  if (Number.isInteger(value) && !Object.is(value, -0)) {
+    return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
+  }
+  return formatFloat(value);
+}
+
+/** Python's `float.__repr__` as `json.dumps` writes it: `3.0`, `1e+16`, `-0.0`, `NaN`, `Infinity`. */
+export function formatFloat(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Number.POSITIVE_INFINITY) return 'Infinity';
   if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
   if (Object.is(value, -0)) return '-0.0';
-  if (Number.isInteger(value)) return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
   return pythonFloatRepr(value);
 }
 
-/** Python's `float.__repr__` for a finite, non-integral double (shortest round-trip digits). */
+/** Python's `float.__repr__` for a finite double other than -0 (shortest round-trip digits). */
 export function pythonFloatRepr(value: number): string {
   const [mantissa = '', exp = '0'] = value.toExponential().split('e');
   const exponent = Number(exp);

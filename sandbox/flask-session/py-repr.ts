@@ -2,17 +2,22 @@
  * Python's `str()`/`repr()` of session values, needed only where Flask stringifies a non-string:
  * `Markup(value)` of a `" m"` tag whose value is not text. Close to CPython for JSON-born values.
  */
-import { formatHttpDate } from './http-date.ts';
-import { formatNumber } from './json-format.ts';
-import { PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID, type PyValue } from './values.ts';
+import { formatFloat, formatNumber } from './json-format.ts';
+import { PyBytes, PyDatetime, PyFloat, PyMarkup, PyTuple, PyUUID, type PyValue } from './values.ts';
 
 /** `str(value)` as Python prints it. */
 export function pyStr(value: PyValue): string {
   if (typeof value === 'string') return value;
   if (value instanceof PyMarkup) return value.html;
   if (value instanceof PyUUID) return value.toString();
-  if (value instanceof PyDatetime) return formatHttpDate(value.seconds); // approximation of isoformat
+  if (value instanceof PyDatetime) return datetimeStr(value);
   return pyRepr(value);
+}
+
+/** `str(datetime)` of an aware UTC datetime: `2015-10-21 07:28:00+00:00`. */
+function datetimeStr(value: PyDatetime): string {
+  const iso = value.toDate().toISOString(); // YYYY-MM-DDTHH:MM:SS.000Z for years 0000-9999
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}+00:00`;
 }
 
 /** `repr(value)` as Python prints it. */
@@ -20,7 +25,9 @@ export function pyRepr(value: PyValue): string {
   if (value === null) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
-  if (typeof value === 'number') return floatRepr(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? formatNumber(value) : floatRepr(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof PyFloat) return floatRepr(value.value);
   if (typeof value === 'string') return stringRepr(value, '');
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
   if (value instanceof PyTuple) {
@@ -49,7 +56,7 @@ export function pyRepr(value: PyValue): string {
 function floatRepr(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  return formatNumber(value);
+  return formatFloat(value);
 }
 
 const nonPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;

@@ -4,7 +4,7 @@
  * same bytes as Python's zlib (Node's bundled zlib does not; see zlib.ts); any valid zlib stream is accepted.
  */
 import { asciiOrBytes, base64UrlDecode, base64UrlEncode, fromUtf8, utf8 } from './encoding.ts';
-import { BadPayload } from './errors.ts';
+import { BadPayload, PayloadTooLarge } from './errors.ts';
 import { deflate, inflate } from './zlib.ts';
 
 /** Encodes JSON text as a cookie payload segment (compressed when it saves ≥ 2 bytes). */
@@ -65,7 +65,10 @@ export function cannotSaveTwoBytes(data: Uint8Array): boolean {
   return 6 + blockBits / 8 > n - 2 + 1e-9;
 }
 
-/** Decodes a payload segment to its JSON text. Throws `BadPayload` (base64, zlib or UTF-8). */
+/**
+ * Decodes a payload segment to its JSON text. Throws `BadPayload` (base64, zlib or UTF-8), also
+ * when it inflates past `MAX_INFLATED_BYTES` (a deviation: Flask would inflate it).
+ */
 export function loadPayload(segment: string): string {
   const compressed = segment.startsWith('.');
   let bytes: Uint8Array;
@@ -89,6 +92,7 @@ function decompress(bytes: Uint8Array): Uint8Array {
   try {
     return inflate(bytes);
   } catch (error) {
+    if (error instanceof PayloadTooLarge) throw new BadPayload(error.message, error);
     throw new BadPayload('Could not zlib decompress the payload before decoding the payload', error);
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The session cookie value: Flask's `URLSafeTimedSerializer` with salt 'cookie-session', tagged JSON
  * inside. Key order: `secretKey` signs; `fallbackKeys` are only accepted (Flask 3.1's
- * SECRET_KEY_FALLBACKS); keyIndex 0 = secretKey, i = fallbackKeys[i - 1].
+ * SECRET_KEY_FALLBACKS; ignored when following Flask 2.2); keyIndex 0 = secretKey, i = fallbackKeys[i - 1].
  */
-import { BadPayload, BadSignature } from './errors.ts';
+import { BadPayload, BadSignature, NestingTooDeep } from './errors.ts';
+import { acceptedFallbacks, DEFAULT_FLASK_VERSION, type FlaskVersion } from './flask-version.ts';
 import { dumpPayload, loadPayload } from './serializer.ts';
 import { createSigner } from './signer.ts';
 import { taggedDumps, taggedLoads } from './tagged-json.ts';
@@ -24,7 +25,10 @@ export function requireKey(secretKey: unknown): string {
   return secretKey;
 }
 
-/** The signed cookie value Flask would set for `data`, signed at `timestamp` (Unix seconds). */
+/**
+ * The signed cookie value Flask would set for `data`, signed at `timestamp` (Unix seconds).
+ * Throws `NestingTooDeep` where Flask's save would raise RecursionError.
+ */
 export function signSession(
   data: SessionData,
   config: { secretKey: string; salt?: string; timestamp: number },
@@ -36,7 +40,10 @@ export function signSession(
 /** Settings for loading a cookie. */
 export interface LoadConfig {
   secretKey: string;
+  /** Older keys still accepted (Flask 3.1's SECRET_KEY_FALLBACKS); ignored for flaskVersion '2.2'. */
   fallbackKeys?: string[];
+  /** Which Flask to follow, default '3.1': fallback keys and nesting limits differ. */
+  flaskVersion?: FlaskVersion;
   salt?: string;
   /** Maximum age in seconds; no age check when omitted (Flask's open_session passes 31 days). */
   maxAge?: number;
@@ -53,14 +60,14 @@ export interface LoadedCookie {
 
 /** Verifies and decodes a cookie value. Throws only `BadData` subclasses for a bad cookie. */
 export function loadSessionDetailed(cookie: string, config: LoadConfig): LoadedCookie {
-  const keys = [requireKey(config.secretKey), ...(config.fallbackKeys ?? [])];
+  const keys = [requireKey(config.secretKey), ...acceptedFallbacks(config.flaskVersion, config.fallbackKeys)];
   if (typeof cookie !== 'string') throw new BadSignature('The cookie is not a string');
   const signer = createSigner({ keys, salt: config.salt ?? DEFAULT_SALT });
   const { value, signedAt, keyIndex } = unsignTimed(signer, cookie, {
     maxAge: config.maxAge,
     now: config.now ?? systemNow,
   });
-  return { data: decodeSessionPayload(value), keyIndex, signedAt };
+  return { data: decodeSessionPayload(value, config.flaskVersion), keyIndex, signedAt };
 }
 
 /** `loadSessionDetailed` returning only the data. */
@@ -70,15 +77,32 @@ export function loadSession(cookie: string, config: LoadConfig): SessionData {
 
 /**
  * Decodes a payload segment (signature not checked) to session data. Throws `BadPayload`.
- * Deviation: JSON that is not an object is a BadPayload here (Flask's loads returns it, then
- * building the session fails or turns a list of pairs into a dict).
+ * Deviations: JSON that is not an object is a BadPayload here (Flask's loads returns it, then
+ * building the session fails or turns a list of pairs into a dict); so are nesting past what the
+ * Flask followed loads and a payload inflating past 64 KiB (Flask answers 500 / inflates anything).
  */
-export function decodeSessionPayload(segment: string): SessionData {
-  const json = loadPayload(segment);
+export function decodeSessionPayload(
+  segment: string,
+  flaskVersion: FlaskVersion = DEFAULT_FLASK_VERSION,
+): SessionData {
+  return decodeSessionJson(loadPayload(segment), flaskVersion);
+}
+
+/** The session data in a payload's JSON text (see `decodeSessionPayload`). Throws `BadPayload`. */
+export function decodeSessionJson(
+  json: string,
+  flaskVersion: FlaskVersion = DEFAULT_FLASK_VERSION,
+): SessionData {
   let value: unknown;
   try {
-    value = taggedLoads(json);
+    value = taggedLoads(json, flaskVersion);
   } catch (error) {
+    if (error instanceof NestingTooDeep) {
+      throw new BadPayload(
+        `the session nests deeper than Flask ${flaskVersion} loads (${error.limit} levels)`,
+        error,
+      );
+    }
     throw new BadPayload(
       'Could not load the payload because an exception occurred on unserializing the data',
       error,

@@ -1,9 +1,12 @@
 /**
- * Flask 2.2's `SecureCookieSessionInterface.open_session` / `save_session` with its defaults:
+ * Flask's `SecureCookieSessionInterface.open_session` / `save_session` with its defaults:
  * cookie 'session', Path=/, HttpOnly, 31-day permanent lifetime, refresh on every request.
- * Key order: `secretKey` signs, `fallbackKeys` are accepted too (keyIndex 0 = secretKey).
+ * Follows Flask 3.1 unless `flaskVersion: '2.2'`: only 3.1 accepts `fallbackKeys` and sends
+ * `Partitioned`. Key order: `secretKey` signs, `fallbackKeys` are accepted too (keyIndex 0 = secretKey).
+ * When a request counts as an access (`Vary: Cookie`) is the job of session-state.ts.
  */
 import { BadPayload, SignatureExpired } from './errors.ts';
+import { DEFAULT_FLASK_VERSION, type FlaskVersion } from './flask-version.ts';
 import { DEFAULT_SALT, loadSessionDetailed, requireKey, signSession, systemNow } from './session-cookie.ts';
 import { dumpCookie } from './set-cookie.ts';
 import { pyTruthy } from './tagged-json.ts';
@@ -16,7 +19,9 @@ export const DEFAULT_MAX_AGE = 2678400;
 export interface FlaskSessionConfig {
   /** app.secret_key: signs new cookies. */
   secretKey: string;
-  /** SECRET_KEY_FALLBACKS (Flask 3.1): older keys still accepted. */
+  /** Which Flask to follow: '3.1' (default) or '2.2'. */
+  flaskVersion?: FlaskVersion;
+  /** SECRET_KEY_FALLBACKS (Flask 3.1): older keys still accepted; Flask 2.2 ignores them silently. */
   fallbackKeys?: string[];
   /** Default 'cookie-session'. */
   salt?: string;
@@ -34,6 +39,8 @@ export interface FlaskSessionConfig {
   secure?: boolean;
   /** SESSION_COOKIE_SAMESITE, default none. */
   sameSite?: 'Strict' | 'Lax' | 'None';
+  /** SESSION_COOKIE_PARTITIONED (Flask 3.1, default false): `Partitioned` (and so `Secure`); 2.2 ignores it. */
+  partitioned?: boolean;
   /** SESSION_REFRESH_EACH_REQUEST, default true: a permanent session is re-sent on every response. */
   refreshEachRequest?: boolean;
   /** The clock, Unix seconds; defaults to the system clock. */
@@ -65,6 +72,7 @@ export function openSession(cookieValue: string | undefined, config: FlaskSessio
     const { data, keyIndex, signedAt } = loadSessionDetailed(cookieValue, {
       secretKey: config.secretKey,
       fallbackKeys: config.fallbackKeys,
+      flaskVersion: config.flaskVersion,
       salt: config.salt,
       maxAge: config.maxAge ?? DEFAULT_MAX_AGE,
       now: config.now ?? systemNow,
@@ -82,7 +90,7 @@ export interface SaveInput {
   data: SessionData;
   /** Set when the session was changed (Flask tracks this; nested mutation needs it set by hand). */
   modified: boolean;
-  /** Set when the session was read or written (adds Vary: Cookie). */
+  /** Set when the session was accessed (adds Vary: Cookie); `SessionState` tracks it per Flask version. */
   accessed: boolean;
   /** Read from data._permanent when omitted. */
   permanent?: boolean;
@@ -101,6 +109,7 @@ export interface SaveResult {
 /**
  * Flask's save_session: empty+modified deletes the cookie, empty+unmodified sets none, a permanent
  * session gets Expires=now+maxAge and is re-set on every request, Vary when accessed or set.
+ * Throws `NestingTooDeep` for data nested past what Flask can save (Flask raises RecursionError).
  */
 export function saveSession(input: SaveInput, config: FlaskSessionConfig): SaveResult {
   const secretKey = requireKey(config.secretKey);
@@ -112,6 +121,7 @@ export function saveSession(input: SaveInput, config: FlaskSessionConfig): SaveR
     secure: config.secure ?? false,
     httpOnly: config.httpOnly ?? true,
     sameSite: config.sameSite,
+    partitioned: (config.flaskVersion ?? DEFAULT_FLASK_VERSION) === '3.1' && config.partitioned === true,
   };
   if (Object.keys(input.data).length === 0) {
     if (!input.modified) return { setCookie: null, vary: input.accessed };

@@ -1,6 +1,6 @@
 /**
- * Werkzeug 2.2's `dump_cookie`: the Set-Cookie header value with attributes in its order
- * (Domain, Expires, Max-Age, Secure, HttpOnly, Path, SameSite), and its size warning.
+ * Werkzeug's `dump_cookie` (2.2 and 3.1 write the same header): attributes in its order (Domain,
+ * Expires, Max-Age, Secure, HttpOnly, Path, SameSite, and 3.1's Partitioned), and its size warning.
  */
 import { formatHttpDate } from './http-date.ts';
 
@@ -19,6 +19,8 @@ export interface CookieFields {
   secure?: boolean;
   httpOnly?: boolean;
   sameSite?: 'Strict' | 'Lax' | 'None';
+  /** Werkzeug 3.1: adds `Partitioned` (CHIPS) and, as Werkzeug does, forces `Secure`. */
+  partitioned?: boolean;
 }
 
 /** The header value and, when it is too large, Werkzeug's exact warning text. */
@@ -27,10 +29,11 @@ export function dumpCookie(fields: CookieFields): { header: string; sizeWarning?
   if (fields.domain !== undefined) parts.push(`Domain=${fields.domain}`);
   if (fields.expires !== undefined) parts.push(`Expires=${formatHttpDate(fields.expires)}`);
   if (fields.maxAge !== undefined) parts.push(`Max-Age=${fields.maxAge}`);
-  if (fields.secure) parts.push('Secure');
+  if (fields.secure || fields.partitioned) parts.push('Secure');
   if (fields.httpOnly) parts.push('HttpOnly');
   if (fields.path !== undefined) parts.push(`Path=${fields.path}`);
   if (fields.sameSite !== undefined) parts.push(`SameSite=${fields.sameSite}`);
+  if (fields.partitioned) parts.push('Partitioned');
   const header = parts.join('; ');
   if (header.length <= MAX_COOKIE_SIZE) return { header };
   const valueSize = Buffer.byteLength(fields.value);

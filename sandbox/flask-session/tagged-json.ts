@@ -5,40 +5,61 @@
  * separators; loaded with Python's json rules and the same conversions (and failures) as Flask.
  */
 import { a2bBase64, base64Encode } from './encoding.ts';
+import { NestingTooDeep } from './errors.ts';
+import { DEFAULT_FLASK_VERSION, DUMP_FRAME_BUDGET, type FlaskVersion, LOAD_DEPTH } from './flask-version.ts';
 import { formatHttpDate, parseHttpDate } from './http-date.ts';
-import { compareCodePoints, formatNumber, formatString } from './json-format.ts';
+import { compareCodePoints, formatFloat, formatNumber, formatString } from './json-format.ts';
 import { type JsonObject, parsePythonJson } from './json-parse.ts';
 import { pyStr } from './py-repr.ts';
-import { isDict, PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID, type PyValue, setKey } from './values.ts';
+import {
+  isDict,
+  PyBytes,
+  PyDatetime,
+  PyFloat,
+  PyMarkup,
+  PyTuple,
+  PyUUID,
+  type PyValue,
+  setKey,
+} from './values.ts';
 
 /** The registered tag keys (TagDict's check looks for exactly these). */
 export const TAGS: ReadonlySet<string> = new Set([' di', ' t', ' b', ' m', ' u', ' d']);
 
-/** `session_json_serializer.dumps(value)`: the exact JSON text Flask signs. */
-export function taggedDumps(value: PyValue): string {
+/**
+ * `session_json_serializer.dumps(value)`: the exact JSON text Flask signs. Throws `NestingTooDeep`
+ * where Flask's recursive tagger would exceed Python's recursion limit (see flask-version.ts).
+ */
+export function taggedDumps(value: PyValue, budget: number = DUMP_FRAME_BUDGET): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
       return formatString(value);
     case 'number':
       return formatNumber(value);
+    case 'bigint':
+      return value.toString();
     case 'boolean':
       return value ? 'true' : 'false';
   }
-  if (Array.isArray(value)) return `[${value.map(taggedDumps).join(',')}]`;
-  if (value instanceof PyTuple) return `{" t":[${value.items.map(taggedDumps).join(',')}]}`;
+  if (value instanceof PyFloat) return formatFloat(value.value);
   if (value instanceof PyBytes) return `{" b":"${base64Encode(value.bytes)}"}`;
   if (value instanceof PyMarkup) return `{" m":${formatString(value.html)}}`;
   if (value instanceof PyUUID) return `{" u":"${value.hex}"}`;
   if (value instanceof PyDatetime) return `{" d":"${formatHttpDate(value.seconds)}"}`;
+  const left = budget - (value instanceof PyTuple ? 4 : 3);
+  if (left < 0) throw new NestingTooDeep('nested too deeply for Flask to save (RecursionError)', budget);
+  const inner = (item: PyValue) => taggedDumps(item, left);
+  if (Array.isArray(value)) return `[${value.map(inner).join(',')}]`;
+  if (value instanceof PyTuple) return `{" t":[${value.items.map(inner).join(',')}]}`;
   if (!isDict(value)) throw new TypeError(`Object of type ${describe(value)} is not JSON serializable`);
   const keys = Object.keys(value);
   if (keys.length === 1 && TAGS.has(keys[0] as string)) {
     const key = keys[0] as string;
-    return `{" di":{${formatString(`${key}__`)}:${taggedDumps(value[key] as PyValue)}}}`;
+    return `{" di":{${formatString(`${key}__`)}:${inner(value[key] as PyValue)}}}`;
   }
   if (keys.length > 1) keys.sort(compareCodePoints);
-  return `{${keys.map((k) => `${formatString(k)}:${taggedDumps(value[k] as PyValue)}`).join(',')}}`;
+  return `{${keys.map((k) => `${formatString(k)}:${inner(value[k] as PyValue)}`).join(',')}}`;
 }
 
 function describe(value: unknown): string {
@@ -46,15 +67,24 @@ function describe(value: unknown): string {
   return value.constructor?.name ?? 'object';
 }
 
-/** `session_json_serializer.loads(text)`. Throws (any Error) where Flask's loads raises. */
-export function taggedLoads(text: string): PyValue {
-  return parsePythonJson(text, untag) as PyValue;
+/**
+ * `session_json_serializer.loads(text)` of the given Flask. Throws (any Error) where Flask's loads
+ * raises; `NestingTooDeep` past the nesting that Flask loads inside a request.
+ */
+export function taggedLoads(text: string, version: FlaskVersion = DEFAULT_FLASK_VERSION): PyValue {
+  return parsePythonJson(text, untag, LOAD_DEPTH[version]) as PyValue;
 }
 
-// Keys in source order, kept only for dicts where JavaScript's own key order differs from it
-// (integer-like keys come first in JS): `" di"` and `" t"` read the first / all keys in order.
+// Keys in source order, kept only for dicts where JavaScript's own key order differs from it:
+// JS lists array-index keys ("0" … "4294967294") first, in numeric order, while a dict Python
+// loaded keeps source order; `" di"` and `" t"` read the first / all keys in that order.
 const sourceOrder = new WeakMap<object, string[]>();
-const indexLike = /^(?:0|[1-9]\d{0,8})$/;
+const MAX_ARRAY_INDEX = 4294967294;
+
+/** True for keys JavaScript orders first: canonical decimal integers up to 2^32 - 2. */
+export function isArrayIndexKey(key: string): boolean {
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) <= MAX_ARRAY_INDEX;
+}
 
 function keysInOrder(dict: { [key: string]: PyValue }): string[] {
   return sourceOrder.get(dict) ?? Object.keys(dict);
@@ -65,7 +95,7 @@ function toDict(object: JsonObject): { [key: string]: PyValue } {
   let reordered = false;
   for (const [key, value] of object) {
     setKey(dict, key, value as PyValue);
-    if (!reordered && indexLike.test(key)) reordered = true;
+    if (!reordered && isArrayIndexKey(key)) reordered = true;
   }
   if (reordered) sourceOrder.set(dict, [...object.keys()]);
   return dict;
@@ -156,7 +186,8 @@ function untagDate(value: PyValue): PyDatetime | null {
 
 /** Python truthiness of a session value. */
 export function pyTruthy(value: PyValue): boolean {
-  if (value === null || value === false || value === 0 || value === '') return false;
+  if (value === null || value === false || value === 0 || value === 0n || value === '') return false;
+  if (value instanceof PyFloat) return value.value !== 0;
   if (Array.isArray(value)) return value.length > 0;
   if (value instanceof PyTuple) return value.items.length > 0;
   if (value instanceof PyBytes) return value.bytes.length > 0;

@@ -1,6 +1,7 @@
 /**
  * TypeScript stand-ins for the Python values Flask's tagged JSON keeps apart from plain JSON:
- * tuple, bytes, Markup, UUID and datetime. Each survives a sign/load round trip unchanged.
+ * tuple, bytes, Markup, UUID and datetime; and for the numbers JavaScript would blur (integral
+ * floats, ints beyond 2^53). Each survives a sign/load round trip unchanged.
  */
 
 /** Python `tuple` (Flask tag `" t"`), e.g. the `(category, message)` pairs of flashed messages. */
@@ -61,11 +62,25 @@ export class PyDatetime {
   }
 }
 
-/** Any value a Flask session can hold. */
+/**
+ * A Python `float` whose value is a whole number (`3.0`, `1e16`): JavaScript cannot tell it from an
+ * int, but Python's json writes it as `3.0` / `1e+16`, so it is kept apart to sign the same bytes.
+ * Other floats (`1.5`, NaN, ±Infinity, -0.0) are plain numbers: they cannot be ints.
+ */
+export class PyFloat {
+  readonly value: number;
+  constructor(value: number) {
+    this.value = value;
+  }
+}
+
+/** Any value a Flask session can hold. Python ints beyond 2^53 are bigints; integral floats `PyFloat`. */
 export type PyValue =
   | null
   | boolean
   | number
+  | bigint
+  | PyFloat
   | string
   | PyValue[]
   | { [key: string]: PyValue }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anatomy } from '../../sandbox/cookie-tools/index.ts';
+import { signSession } from '../../sandbox/flask-session/index.ts';
+import { deflate } from '../../sandbox/flask-session/zlib.ts';
 
 const phill = 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY';
 const emoji =
@@ -67,5 +69,20 @@ describe('anatomy', () => {
   it('never throws, whatever it is given', () => {
     expect(() => anatomy(undefined as unknown as string)).not.toThrow();
     expect(() => anatomy('.'.repeat(10))).not.toThrow();
+  });
+});
+
+describe('anatomy of a zlib bomb', () => {
+  it('says the payload inflates past 64 KB and keeps no decoded value', () => {
+    const bomb = Buffer.from(deflate(new Uint8Array(12 * 1024 * 1024).fill(0x20))).toString('base64url');
+    const signed = signSession({}, { secretKey: 'k', timestamp: 1700000000 });
+    const cookie = `.${bomb}.${signed.split('.').slice(1).join('.')}`;
+    const result = anatomy(cookie, { now: () => 1700000000 });
+    expect(result.verdict).toEqual({
+      kind: 'bad-payload',
+      reason: 'the payload inflates past 64 KB; Session Lab does not open it',
+    });
+    expect(result.json).toBeUndefined();
+    expect(result.value).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   PyBytes,
   PyDatetime,
+  PyFloat,
   PyMarkup,
   PyTuple,
   PyUUID,
@@ -41,15 +42,29 @@ export const key: fc.Arbitrary<string> = fc.oneof(
       '__proto__',
       '10',
       '2',
+      '0',
+      '007',
+      '4294967294',
+      '4294967295',
+      '-1',
     ),
   },
 );
 
-/** Numbers that Python and JavaScript format alike: safe integers and non-integral doubles. */
-export const number: fc.Arbitrary<number> = fc.oneof(
+/**
+ * Python numbers, including those JavaScript alone would blur: whole floats (`3.0`, `1e16`,
+ * `1e21`), -0.0, NaN, ±Infinity and ints beyond 2^53 (bigints).
+ */
+export const number: fc.Arbitrary<PyValue> = fc.oneof(
   fc.maxSafeInteger(),
   fc.integer({ min: -1000, max: 1000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x)),
+  fc.constantFrom(3, 0, 1e16, 1e21, 1e22, -5, 2 ** 53, 1e300).map((x) => new PyFloat(x)),
+  fc
+    .double({ noNaN: true, noDefaultInfinity: true, min: -1e30, max: 1e30 })
+    .map((x) => new PyFloat(Math.trunc(x) || 0)),
+  fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e-7, 1e-5, 0.1),
+  fc.bigInt({ min: -(2n ** 200n), max: 2n ** 200n }).filter((n) => n > 2n ** 53n || n < -(2n ** 53n)),
 );
 
 /** Dates Flask round-trips (it reads two-digit years as 19xx/20xx, so years start at 100). */

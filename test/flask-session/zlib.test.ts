@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import pako from 'pako';
 import { describe, expect, it } from 'vitest';
-import { deflate, inflate } from '../../sandbox/flask-session/zlib.ts';
+import { PayloadTooLarge } from '../../sandbox/flask-session/errors.ts';
+import { deflate, inflate, MAX_INFLATED_BYTES } from '../../sandbox/flask-session/zlib.ts';
 
 const texty = fc.oneof(
   fc.uint8Array({ maxLength: 600 }),
@@ -47,8 +48,23 @@ describe('inflate', () => {
     expect(() => inflate(pako.gzip('hello'))).toThrow();
     expect(() => inflate(new Uint8Array())).toThrow();
   });
-  it('inflates output larger than its first buffer', () => {
-    const big = new TextEncoder().encode('x'.repeat(300000));
-    expect(inflate(deflate(big)).length).toBe(300000);
+  it('inflates output over several chunks, up to the 64 KiB cap exactly', () => {
+    const atCap = new TextEncoder().encode('x'.repeat(MAX_INFLATED_BYTES));
+    expect(MAX_INFLATED_BYTES).toBe(65536);
+    expect(inflate(deflate(atCap))).toEqual(atCap);
+  });
+  it('refuses one byte past the cap with PayloadTooLarge and the verdict the learner reads', () => {
+    const past = new Uint8Array(MAX_INFLATED_BYTES + 1);
+    expect(() => inflate(deflate(past))).toThrow(PayloadTooLarge);
+    expect(() => inflate(deflate(past))).toThrow(
+      'the payload inflates past 64 KB; Session Lab does not open it',
+    );
+  });
+  it('stops a 12 MB zlib bomb with PayloadTooLarge, under any cap', () => {
+    const bomb = pako.deflate(new Uint8Array(12 * 1024 * 1024), { level: 9 });
+    expect(bomb.length).toBeLessThan(16 * 1024); // fits in a cookie-sized header
+    expect(() => inflate(bomb)).toThrow(PayloadTooLarge);
+    expect(() => inflate(bomb, 1000)).toThrow(PayloadTooLarge);
+    expect(inflate(deflate(new Uint8Array(1000)), 1000).length).toBe(1000);
   });
 });

@@ -1,8 +1,9 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Answers session-cookie questions with the real Flask, one JSON object per line.
 
-Run with /usr/bin/python3 (Debian python3-flask). Reads requests on stdin, writes one JSON answer
-per request on stdout (ASCII, flushed). Session values use the oracle's tag convention
+Runs under any Python with Flask: the machine's `python3` (Flask 3.1) and Debian's /usr/bin/python3
+(python3-flask, Flask 2.2). Reads requests on stdin, writes one JSON answer per request on stdout
+(ASCII, flushed). Numbers travel as Python's json has them: 3.0 is a float, NaN/Infinity allowed. Session values use the oracle's tag convention
 ({"$tuple": [...]}, {"$bytes": "..."}, {"$markup": "..."}, {"$uuid": "..."}, {"$datetime": "..."},
 {"$dict": {...}}); see shared/flask-oracle/README.md.
 
@@ -10,10 +11,14 @@ per request on stdout (ASCII, flushed). Session values use the oracle's tag conv
       -> {"cookie": "..."}   (URLSafeTimedSerializer.dumps, as save_session signs)
   {"op": "load", "secret": S, "cookie": C, "max_age"?: N, "now"?: N, "salt"?: S}
       -> {"ok": true, "session": {...}} or {"ok": false, "error": "BadSignature"|..., "exception": X}
-  {"op": "respond", "secret": S, "cookie"?: C, "action": A, "session"?: {...}, "now": N}
-      -> {"set_cookie": [...], "vary": "..."|null}   one real request through the test client;
-      A is store (update with session), permanent (store and make permanent), clear, read or nothing.
+  {"op": "respond", "secret": S, "cookie"?: C, "action": A, "session"?: {...}, "now": N,
+   "fallbacks"?: [S], "partitioned"?: bool}
+      -> {"set_cookie": [...], "vary": "..."|null, "status": N, "body": "..."}   one real request
+      through the test client; A is store (update with session), permanent (store and make
+      permanent), clear, read (get), contains ('x' in session), len, or nothing.
+  {"op": "version"} -> {"flask": "3.1.3"}
 """
+import importlib.metadata
 import base64
 import datetime
 import json
@@ -92,9 +97,14 @@ class FixedDatetime(datetime.datetime):
 flask.sessions.datetime = FixedDatetime  # save_session computes Expires with datetime.now(timezone.utc)
 
 
-def make_app(secret, salt=None):
+FLASK_VERSION = importlib.metadata.version("flask")
+
+
+def make_app(secret, salt=None, fallbacks=None, partitioned=False):
     app = flask.Flask("flask_session_helper")
     app.secret_key = secret
+    app.config["SECRET_KEY_FALLBACKS"] = fallbacks or []  # Flask 3.1 reads it; 2.2 ignores it
+    app.config["SESSION_COOKIE_PARTITIONED"] = partitioned
     if salt is not None:
         app.session_interface.salt = salt
     return app
@@ -111,7 +121,7 @@ def op_sign(req):
 
 def op_load(req):
     Clock.now = req.get("now")
-    app = make_app(req["secret"], req.get("salt"))
+    app = make_app(req["secret"], req.get("salt"), req.get("fallbacks"))
     try:
         with app.test_request_context():
             serializer = app.session_interface.get_signing_serializer(app)
@@ -125,7 +135,7 @@ def op_load(req):
 
 def op_respond(req):
     Clock.now = req["now"]
-    app = make_app(req["secret"])
+    app = make_app(req["secret"], fallbacks=req.get("fallbacks"), partitioned=req.get("partitioned", False))
     action = req["action"]
 
     @app.route("/")
@@ -138,16 +148,36 @@ def op_respond(req):
             flask.session.clear()
         if action == "read":
             flask.session.get("anything")
-        return ""
+        if action == "contains":
+            return json.dumps("firstName" in flask.session)
+        if action == "len":
+            return json.dumps(len(flask.session))
+        return json.dumps(to_conv(dict(flask.session))) if action == "show" else ""
 
     client = app.test_client()
     if req.get("cookie"):
-        client.set_cookie("localhost", "session", req["cookie"])
-    resp = client.get("/")
-    return {"set_cookie": resp.headers.getlist("Set-Cookie"), "vary": resp.headers.get("Vary")}
+        if FLASK_VERSION.startswith("2."):
+            client.set_cookie("localhost", "session", req["cookie"])
+        else:
+            client.set_cookie("session", req["cookie"])
+    try:
+        resp = client.get("/")
+    except RecursionError:  # Flask's own failure on a too deeply nested session (a 500 in a server)
+        return {"set_cookie": [], "vary": None, "status": 500, "body": "RecursionError"}
+    return {
+        "set_cookie": resp.headers.getlist("Set-Cookie"),
+        "vary": resp.headers.get("Vary"),
+        "status": resp.status_code,
+        "body": resp.get_data(as_text=True),
+    }
 
 
-OPS = {"sign": op_sign, "load": op_load, "respond": op_respond}
+OPS = {
+    "sign": op_sign,
+    "load": op_load,
+    "respond": op_respond,
+    "version": lambda req: {"flask": FLASK_VERSION},
+}
 
 
 def main():

@@ -1,8 +1,9 @@
 /** `session-lab decode`: the cookie's anatomy, readable (coloured on a terminal) or as JSON. */
 import { parseArgs } from 'node:util';
 import { anatomy, type CookieAnatomy } from '../../cookie-tools/anatomy.ts';
-import { toConvention, toDisplayJson } from '../../cookie-tools/convention.ts';
-import { type Io, integerOption, paint, UsageError, verifyOptions } from './io.ts';
+import { toConvention } from '../../cookie-tools/convention.ts';
+import { conventionJson, toDisplayJson } from '../../cookie-tools/convention-json.ts';
+import { flaskOption, type Io, integerOption, paint, UsageError, verifyOptions } from './io.ts';
 
 /** Runs the command; exit 0 for a readable Flask cookie that is not known to be bad, else 1. */
 export function decode(args: string[], io: Io): number {
@@ -19,13 +20,14 @@ export function decode(args: string[], io: Io): number {
   const result = anatomy(positionals[0] as string, {
     secretKey: values.secret,
     fallbackKeys: values.fallback,
+    flaskVersion: flaskOption(values.flask),
     salt: values.salt,
     maxAge: integerOption('max-age', values['max-age']),
     now: fixedNow === undefined ? io.now : () => fixedNow,
   });
   if (values.json) {
     const { value, ...rest } = result;
-    io.out(`${JSON.stringify(value === undefined ? rest : { ...rest, value: toConvention(value) })}\n`);
+    io.out(`${conventionJson(value === undefined ? rest : { ...rest, value: toConvention(value) })}\n`);
   } else {
     io.out(render(result, io));
   }

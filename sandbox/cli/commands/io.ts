@@ -1,5 +1,6 @@
 /** Where a command writes, so tests can capture it; and argument helpers shared by the commands. */
 import { styleText } from 'node:util';
+import { type FlaskVersion, isFlaskVersion } from '../../flask-session/flask-version.ts';
 
 /** Output streams and terminal facts for one run. */
 export interface Io {
@@ -35,8 +36,18 @@ export function required(name: string, value: string | undefined): string {
   return value;
 }
 
-/** The options of the commands that verify a cookie (`load`, `decode`): keys, age limit, clock, salt. */
+/** Reads `--flask 3.1|2.2` (default 3.1). */
+export function flaskOption(value: string | undefined): FlaskVersion | undefined {
+  if (value === undefined || isFlaskVersion(value)) return value;
+  throw new UsageError(`--flask needs 3.1 or 2.2, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * The options of the commands that verify a cookie (`load`, `decode`): keys, age limit, clock,
+ * salt, and which Flask to follow (fallback keys and nesting limits differ).
+ */
 export const verifyOptions = {
+  flask: { type: 'string' },
   secret: { type: 'string' },
   fallback: { type: 'string', multiple: true },
   'max-age': { type: 'string' },

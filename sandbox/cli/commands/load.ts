@@ -1,9 +1,10 @@
 /** `session-lab load`: verify and decode a cookie; one JSON line out, exit 1 when it fails. */
 import { parseArgs } from 'node:util';
 import { toConvention } from '../../cookie-tools/convention.ts';
+import { conventionJson } from '../../cookie-tools/convention-json.ts';
 import { BadData, errorCategory } from '../../flask-session/errors.ts';
 import { loadSession } from '../../flask-session/session-cookie.ts';
-import { type Io, integerOption, required, verifyOptions } from './io.ts';
+import { flaskOption, type Io, integerOption, required, verifyOptions } from './io.ts';
 
 /** Runs the command; returns the exit status. */
 export function load(args: string[], io: Io): number {
@@ -23,11 +24,13 @@ export function load(args: string[], io: Io): number {
     const data = loadSession(cookie ?? '', {
       secretKey,
       fallbackKeys: values.fallback,
+      flaskVersion: flaskOption(values.flask),
       salt: values.salt,
       maxAge,
       now: fixedNow === undefined ? io.now : () => fixedNow,
     });
-    io.out(`${JSON.stringify({ ok: true, session: toConvention(data) })}\n`);
+    // Numbers as Python writes them (3.0, NaN, big ints), so the session can go back to `sign`.
+    io.out(`${conventionJson({ ok: true, session: toConvention(data) })}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof BadData)) throw error;

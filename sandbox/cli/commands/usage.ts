@@ -4,9 +4,9 @@ export const USAGE = `session-lab: sign, verify, read and attack Flask session c
 Usage:
   session-lab sign --secret S --json JSON [--timestamp N] [--salt S]
       Print the cookie value Flask would set for the session JSON.
-  session-lab load --secret S --cookie C [--fallback K]... [--max-age N] [--now N] [--salt S]
+  session-lab load --secret S --cookie C [--fallback K]... [--max-age N] [--now N] [--salt S] [--flask V]
       Verify and decode; print {"ok":true,"session":…} or {"ok":false,"error":…} (exit 1).
-  session-lab decode COOKIE [--json] [--secret S] [--fallback K]... [--max-age N] [--now N] [--salt S]
+  session-lab decode COOKIE [--json] [--secret S] [--fallback K]... [--max-age N] [--now N] [--salt S] [--flask V]
       Show the cookie's parts (payload · timestamp · signature) and its contents. Without
       --secret the signature is not checked: anyone can read a Flask cookie.
   session-lab guess COOKIE [--wordlist FILE] [--limit N] [--salt S] [--json]
@@ -16,5 +16,8 @@ Usage:
 
 Session JSON uses the oracle's convention for Python values: {"$tuple":[…]}, {"$bytes":"<base64>"},
 {"$markup":"…"}, {"$uuid":"…"}, {"$datetime":"<RFC 1123>"}, {"$dict":{…}}.
-Times are Unix seconds. Exit status: 0 ok, 1 failed check, 2 bad arguments.
+Numbers are read and written as Python's json does: 3.0 stays a float, big ints stay exact, and
+NaN, Infinity, -Infinity and -0.0 are written as such, so load/decode output signs back the same.
+--flask 3.1 (default) or 2.2: which Flask to follow (2.2 ignores --fallback keys, as it ignores
+SECRET_KEY_FALLBACKS). Times are Unix seconds. Exit status: 0 ok, 1 failed check, 2 bad arguments.
 `;
