@@ -13,13 +13,17 @@ import { createApiRouter } from '../lab/api.ts';
 import { createExpressLab } from '../lab/express-lab.ts';
 import { createFlaskLab } from '../lab/flask-lab.ts';
 import { createTraceCodec } from '../recorder/trace.ts';
+import { refuseCrossSiteWrites } from '../web/csrf.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import type { ServerConfig } from './config.ts';
+import { mountRateLimits, type RateLimits } from './rate-limits.ts';
 
 /** Test hooks; production uses the defaults. */
 export interface SandboxRouterOptions {
   /** The Flask engine's clock, Unix seconds (default: the system clock). */
   now?: () => number;
+  /** Rate limits other than the classroom defaults (rate-limits.ts). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** The live sandbox's routes, mounted at /sandbox. */
@@ -41,6 +45,9 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
   };
 
   const router = Router();
+  // Before any route or engine runs: a refused request changes nothing and sets no cookie.
+  router.use(refuseCrossSiteWrites);
+  mountRateLimits(router, options.rateLimits);
   // The apps' pages show what learners typed; they run no script at all, so none may run.
   // (Only on the apps and tools: /sandbox/ itself is a built page with the inspector's script.)
   router.use(
@@ -128,8 +135,10 @@ function titleOf(error: { type?: unknown } | undefined, status: number): string 
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
+  403: 'Refused: sent from another site',
   404: 'Not Found',
   413: 'Too large',
   415: 'Unsupported form',
+  429: 'Too many requests',
   500: 'Sandbox error',
 };
