@@ -45,25 +45,15 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
   };
 
   const router = Router();
-  // Before any route or engine runs: a refused request changes nothing and sets no cookie.
-  router.use(refuseCrossSiteWrites);
-  mountRateLimits(router, options.rateLimits);
   // The apps' pages show what learners typed; they run no script at all, so none may run.
   // (Only on the apps and tools: /sandbox/ itself is a built page with the inspector's script.)
   router.use(
     ['/flask', '/express', '/api'],
-    helmet.contentSecurityPolicy({
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
-        imgSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        baseUri: ["'none'"],
-      },
-    }),
+    helmet.contentSecurityPolicy({ useDefaults: false, directives: appPolicy }),
   );
+  // Before any route or engine runs: a refused request changes nothing and sets no cookie.
+  router.use(refuseCrossSiteWrites);
+  mountRateLimits(router, options.rateLimits);
   router.use(
     '/flask',
     createAppRouter({
@@ -84,6 +74,20 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
   router.use(sandboxErrors);
   return router;
 }
+
+/** The sandbox apps' and error pages' policy: they run no script at all. */
+const appPolicy = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  imgSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+};
+const appPolicyHeader = Object.entries(appPolicy)
+  .map(([name, sources]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${sources.join(' ')}`)
+  .join('; ');
 
 /**
  * Bad input gets a friendly page (or JSON) with the right 4xx status, never a stack trace; only a
@@ -107,6 +111,7 @@ const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
           'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
   const back = /^\/sandbox\/express/.test(req.originalUrl) ? '/sandbox/express/' : '/sandbox/flask/';
   res.status(status).setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Security-Policy', appPolicyHeader);
   if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });
   else res.type('html').send(renderPage('error', { status, title: titleOf(error, status), message, back }));
 };
