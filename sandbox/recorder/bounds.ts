@@ -4,8 +4,8 @@
  * number of entries, and a record still too big loses its session views.
  */
 
-/** Longest string kept whole in a record: a cookie browsers accept (4 KB) fits with room to spare. */
-export const MAX_RECORD_STRING = 8192;
+/** Longest string kept whole in a record: any Cookie header Node accepts (16 KB) fits. */
+export const MAX_RECORD_STRING = 16 * 1024;
 /** Deepest nesting kept; deeper values are replaced by a note. */
 export const MAX_RECORD_DEPTH = 32;
 /** Most entries of one list or object kept. */

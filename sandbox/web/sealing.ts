@@ -35,7 +35,8 @@ export function seal(key: Buffer, bytes: Uint8Array): string {
 export function unseal(key: Buffer, text: unknown): Buffer | undefined {
   if (typeof text !== 'string' || !/^[\w-]+$/.test(text)) return undefined;
   const sealed = Buffer.from(text, 'base64url');
-  if (sealed.length < IV + TAG + 1) return undefined;
+  // Only the canonical spelling: base64 decoders drop stray trailing bits, so `…x` would open too.
+  if (sealed.length < IV + TAG + 1 || sealed.toString('base64url') !== text) return undefined;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV));
     decipher.setAuthTag(sealed.subarray(IV, IV + TAG));
