@@ -11,7 +11,7 @@ import { type ExchangeContext, startExchange } from '../exchange/context.ts';
 import type { Engine, Exchange } from '../exchange/exchange.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { readCookie, sandboxCookieHeader } from '../web/cookies.ts';
-import { boundedAnatomy } from '../web/inflate-guard.ts';
+import { boundedAnatomy, inflatesPastCap } from '../web/inflate-guard.ts';
 import { boundRecord } from './bounds.ts';
 import { summarize } from './summary.ts';
 import type { TraceCodec } from './trace.ts';
@@ -71,7 +71,8 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
     ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
     ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
   };
-  return boundRecord({ id: randomUUID(), at, ...facts, summary: state.summary ?? summarize(facts) });
+  const summary = state.summary ?? summarize(facts, state.status === 'bad-payload' && inflatesPastCap(sent));
+  return boundRecord({ id: randomUUID(), at, ...facts, summary });
 }
 
 /** Set-Cookie as a list, in order. */
