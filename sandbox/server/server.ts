@@ -76,12 +76,13 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
  * The header policy of every course page; it applies together with Astro's <meta> policy. No
  * default-src here: it would stand for script-src and block the inline scripts the <meta> allows by hash.
  */
-const pagePolicy = {
-  defaultSrc: helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
-  frameAncestors: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'none'"],
-};
+const pagePolicy: NonNullable<NonNullable<Parameters<typeof helmet.contentSecurityPolicy>[0]>['directives']> =
+  {
+    defaultSrc: helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
+    frameAncestors: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+  };
 
 /** The policy of the server's own error page: no script at all, its one inline style block. */
 const errorPagePolicy =

@@ -56,12 +56,13 @@ describe('cross-site writes', () => {
 
   it('allows same-origin forms, forms typed by the user, and clients without those headers', async () => {
     const own = server.url;
-    for (const headers of [
+    const cases: Array<Record<string, string>> = [
       { 'sec-fetch-site': 'same-origin', origin: own },
       { 'sec-fetch-site': 'none' },
       { origin: own },
       {},
-    ]) {
+    ];
+    for (const headers of cases) {
       const res = await post('/sandbox/flask/store', headers);
       expect(res.status, JSON.stringify(headers)).toBe(302);
       expect(res.headers.get('set-cookie')).toMatch(/^session=/);
