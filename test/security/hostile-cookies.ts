@@ -25,9 +25,23 @@ export function bombPayload(): string {
   return payload;
 }
 
+/** A payload segment signed as Flask signs a session (salt 'cookie-session'), with `key`. */
+export function signPayload(
+  payload: string,
+  key = demoKey,
+  timestamp = Math.floor(Date.now() / 1000),
+): string {
+  return signTimed(createSigner({ keys: [key], salt: DEFAULT_SALT }), payload, timestamp);
+}
+
+/** A Flask session cookie holding the JSON text `json` as it is (uncompressed), signed with `key`. */
+export function flaskCookie(json: string, key = demoKey): string {
+  return signPayload(Buffer.from(json).toString('base64url'), key);
+}
+
 /** The bomb with a timestamp and a signature made with `key` (Flask's signer, salt 'cookie-session'). */
 export function signedBomb(key = demoKey, timestamp = Math.floor(Date.now() / 1000)): string {
-  return signTimed(createSigner({ keys: [key], salt: DEFAULT_SALT }), bombPayload(), timestamp);
+  return signPayload(bombPayload(), key, timestamp);
 }
 
 /** The bomb with a well-formed timestamp and a 20-byte signature that matches no key. */
