@@ -4,10 +4,17 @@
  * 429 too), and page views keep being served meanwhile. Each test starts its own server, so its
  * counters start at zero.
  */
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signSession } from '../../sandbox/flask-session/index.ts';
+import { GUESS_QUEUE_LIMIT } from '../../sandbox/lab/guess-pool.ts';
 import { defaultRateLimits } from '../../sandbox/server/rate-limits.ts';
+import { createSandboxRouter } from '../../sandbox/server/sandbox-routes.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
+import { testConfig } from '../sandbox/app.ts';
+
+const minute = 60_000;
 
 /** Signed with a key on no list, so every guess tries all the candidates. */
 const cookie = signSession(
@@ -73,6 +80,39 @@ describe('guessing', () => {
     for (const { status, retryAfter } of guesses) {
       expect([200, 429]).toContain(status);
       if (status === 429) expect(retryAfter).toMatch(/^\d+$/);
+    }
+  });
+});
+
+describe('the guess queue', () => {
+  it('when every guessing thread is busy and the queue is full, a flood gets 429 with Retry-After, never a 5xx', async () => {
+    // The rate limit lifted, so only the worker pool's bounded queue stands in the way.
+    const app = express();
+    app.use(
+      '/sandbox',
+      createSandboxRouter(testConfig(), { rateLimits: { guess: { limit: 1e6, windowMs: minute } } }),
+    );
+    const listening = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
+    const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: GUESS_QUEUE_LIMIT * 5 }, async () => {
+          const res = await guess(url);
+          return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+        }),
+      );
+      const busy = answers.filter(({ status }) => status === 429);
+      expect(answers.every(({ status }) => status === 200 || status === 429)).toBe(true);
+      expect(answers.filter(({ status }) => status === 200).length).toBeGreaterThanOrEqual(GUESS_QUEUE_LIMIT);
+      expect(busy.length).toBeGreaterThan(0);
+      for (const { retryAfter, body } of busy) {
+        expect(retryAfter).toMatch(/^\d+$/);
+        expect(body.error).toMatch(/The key guesser is busy/);
+      }
+    } finally {
+      listening.closeAllConnections();
+      await new Promise<void>((resolve) => listening.close(() => resolve()));
     }
   });
 });
