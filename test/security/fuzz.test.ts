@@ -137,6 +137,8 @@ const request = fc.record({
   ),
   accept: fc.constantFrom('text/html', 'application/json', '*/*', ''),
   fetchSite: fc.constantFrom(undefined, 'same-origin', 'cross-site', 'same-site', 'none'),
+  origin: fc.constantFrom(undefined, undefined, 'null', 'https://evil.example', 'http://127.0.0.1'),
+  forwarded: fc.constantFrom(undefined, 'https', 'http', 'gopher'),
 });
 
 describe('fuzz', () => {
@@ -154,6 +156,8 @@ describe('fuzz', () => {
         if (sample.cookie) headers.cookie = headerSafe(sample.cookie);
         if (sample.accept) headers.accept = sample.accept;
         if (sample.fetchSite) headers['sec-fetch-site'] = sample.fetchSite;
+        if (sample.origin) headers.origin = sample.origin;
+        if (sample.forwarded) headers['x-forwarded-proto'] = sample.forwarded;
         const hasBody = !['GET', 'HEAD'].includes(sample.method);
         if (hasBody) headers['content-type'] = sample.contentType;
         try {
