@@ -72,16 +72,49 @@ export function shorten(
 }
 
 /**
+ * True when `value` is within `limits` and its JSON surely at most `maxChars` long.
+ * Counts without building anything (the common record is small and passes as it is); an upper
+ * bound: each string character is counted as its longest JSON escape (6 characters).
+ */
+function sizeWithin(value: unknown, { maxString, maxDepth, maxEntries }: Limits, maxChars: number): boolean {
+  let size = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [inner, depth] = stack.pop() as [unknown, number];
+    if (typeof inner === 'string') {
+      if (inner.length > maxString) return false;
+      size += 2 + 6 * inner.length;
+    } else if (typeof inner === 'object' && inner !== null) {
+      if (depth >= maxDepth) return false;
+      const keys = Object.keys(inner);
+      if (keys.length > maxEntries) return false;
+      size += 2;
+      for (const key of keys) {
+        size += 4 + 6 * key.length;
+        stack.push([(inner as Record<string, unknown>)[key], depth + 1]);
+      }
+    } else {
+      size += 24; // numbers, booleans, null
+    }
+    if (size > maxChars) return false;
+  }
+  return true;
+}
+
+const recordLimits: Limits = {
+  maxString: MAX_RECORD_STRING,
+  maxDepth: MAX_RECORD_DEPTH,
+  maxEntries: MAX_RECORD_ENTRIES,
+};
+
+/**
  * A record within the caps: strings, depth and entries cut (`truncated: true` when anything was),
  * and, when still over MAX_RECORD_CHARS, shorter strings and no session views. The summary is a
  * generated sentence and stays whole.
  */
 export function boundRecord<T extends { summary: string }>(record: T): T {
-  const [cut, changed] = cutToLimits(record, {
-    maxString: MAX_RECORD_STRING,
-    maxDepth: MAX_RECORD_DEPTH,
-    maxEntries: MAX_RECORD_ENTRIES,
-  });
+  if (sizeWithin(record, recordLimits, MAX_RECORD_CHARS)) return record;
+  const [cut, changed] = cutToLimits(record, recordLimits);
   if (!changed && JSON.stringify(record).length <= MAX_RECORD_CHARS) return record;
   const marked = { ...(cut as T), summary: record.summary, truncated: true };
   if (JSON.stringify(marked).length <= MAX_RECORD_CHARS) return marked;

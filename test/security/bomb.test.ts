@@ -4,9 +4,13 @@
  * HTTP against the whole server; 120 clients that send it and never read leave the server serving.
  */
 import { connect, type Socket } from 'node:net';
+import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import { base64UrlEncode } from '../../sandbox/flask-session/encoding.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
-import { BOMB_JSON_BYTES, bombPayload, signedBomb, unsignedBomb } from './hostile-cookies.ts';
+import { embeddedExchanges } from '../sandbox/app.ts';
+import { BOMB_JSON_BYTES, bombPayload, signedBomb, signPayload, unsignedBomb } from './hostile-cookies.ts';
 
 /** Far below the 24 MB (unsigned) and 85 MB (signed) pages the bomb used to produce. */
 const SMALL = 200 * 1024;
@@ -89,6 +93,22 @@ describe('the bomb cookie', () => {
     const guess = await send('/sandbox/api/guess', form({ cookie: small.slice(0, 4000) }));
     expect([200, 400]).toContain(guess.status);
     expect(guess.body.length).toBeLessThan(SMALL);
+  });
+});
+
+describe('a signed cookie just under the inflate cap', () => {
+  it('is opened, as Flask would, and its record cuts the long strings', async () => {
+    const json = `{"firstName":"${'B'.repeat(60_000)}"}`;
+    const cookie = signPayload(`.${base64UrlEncode(deflateSync(json))}`);
+    const res = await fetch(`${server.url}/sandbox/flask/`, { headers: { cookie: `session=${cookie}` } });
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    const [record] = embeddedExchanges(html) as unknown as Exchange[];
+    expect(record?.session.status).toBe('valid');
+    expect(record?.truncated).toBe(true);
+    expect(String(record?.session.before.firstName)).toMatch(/^B{16384}… \[43616 more characters\]$/);
+    // Bounded by the cap: the page shows the value once in full, the record cut.
+    expect(html.length).toBeLessThan(512 * 1024);
   });
 });
 
