@@ -126,7 +126,8 @@ const logRequests: RequestHandler = (req, res, next) => {
 const handleError: ErrorRequestHandler = (error, req, res, _next) => {
   const status =
     typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
-  if (status >= 500) console.error(`Error serving ${req.method} ${req.originalUrl}:`, error);
+  // The path only: query strings carry learners' records.
+  if (status >= 500) console.error(`Error serving ${req.method} ${req.originalUrl.split('?')[0]}:`, error);
   if (res.headersSent) return;
   const message =
     status === 413
