@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, useServerAndBrowser } from '../helpers/browser.ts';
+import { lessonSlugs } from '../helpers/lessons.ts';
 
 const env = useServerAndBrowser();
 
@@ -98,6 +99,12 @@ describe('Content-Security-Policy', () => {
     await page.goto(`${env.server.url}/sandbox/api/decode?secretKey=x`);
     expect(await page.locator('h1').textContent()).toMatch(/400/);
     expect(await violationsIn(page)).toEqual([]);
+
+    // Every other step of the course, with whatever it embeds.
+    for (const slug of lessonSlugs()) {
+      await page.goto(`${env.server.url}/learn/${slug}/`, { waitUntil: 'load' });
+      expect(await violationsIn(page), slug).toEqual([]);
+    }
 
     expect(consoleErrors).toEqual([]);
 
