@@ -11,6 +11,19 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
   integrations: [sandboxInDev()],
+  // Content-Security-Policy in a <meta> on every page: Astro hashes the scripts and styles it
+  // emits, so script-src has no 'unsafe-inline'. Style *attributes* need 'unsafe-inline'
+  // (style-src-attr only): shiki colours code with `style="--shiki-light:…"` on each token, which
+  // no hash can cover; attributes cannot run script. frame-ancestors cannot be set in a <meta>:
+  // the server sends it (and the rest again) as a header (sandbox/server/server.ts).
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"],
+      styleDirective: {
+        resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+      },
+    },
+  },
   markdown: {
     shikiConfig: {
       themes: codeThemes,

@@ -7,6 +7,7 @@
 import cookieSession from 'cookie-session';
 import type { Request } from 'express';
 import { exchangeOf } from '../exchange/context.ts';
+import { depthOf } from '../recorder/bounds.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 
@@ -61,15 +62,35 @@ export function expressEngine({ key }: { key: string }): SandboxEngine {
 }
 
 /**
+ * Deepest session value shown. The key is public, so a learner can sign JSON nested thousands deep,
+ * which JSON.stringify cannot walk (it runs out of stack); anything deeper is shown as a note.
+ */
+const MAX_SHOWN_DEPTH = 64;
+const TOO_DEEP = `[nested deeper than ${MAX_SHOWN_DEPTH} levels: not shown]`;
+
+/**
  * A session value as text for the template. The Express key is public too, so a learner can sign any
  * JSON: objects are shown as JSON, never converted with String() (whose toString could be anything).
  */
 function printable(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (depthOf(value, MAX_SHOWN_DEPTH) > MAX_SHOWN_DEPTH) return TOO_DEEP;
   return JSON.stringify(value) ?? '';
 }
 
-/** The session's own data as plain JSON ({} when cleared). */
+/** The session's own data as plain JSON ({} when cleared); values nested too deeply become a note. */
 function plain(req: Request): Record<string, unknown> {
-  return req.session ? (JSON.parse(JSON.stringify(req.session)) as Record<string, unknown>) : {};
+  if (!req.session) return {};
+  const copy: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(req.session as Record<string, unknown>)) {
+    if (value === undefined || typeof value === 'function') continue; // as JSON.stringify skips them
+    const shown = depthOf(value, MAX_SHOWN_DEPTH) > MAX_SHOWN_DEPTH ? TOO_DEEP : value;
+    Object.defineProperty(copy, name, {
+      value: JSON.parse(JSON.stringify(shown) ?? 'null'),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
 }

@@ -16,6 +16,7 @@ import {
 import { pyStr } from '../flask-session/py-repr.ts';
 import { labOf } from '../keys/lab-settings.ts';
 import { readCookie } from '../web/cookies.ts';
+import { inflatesPastCap } from '../web/inflate-guard.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
 
@@ -56,7 +57,12 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
     middleware(req, res, next) {
       const lab = labOf(req, defaultKey, serverSecret);
       const config = flaskConfig(lab.key, lab.fallbacks, now);
-      const opened = openSession(readCookie(req, 'session'), config);
+      const cookie = readCookie(req, 'session');
+      // TODO(engine inflate cap): openSession will refuse such payloads itself; until then, an
+      // empty session without opening it, as for any unreadable payload.
+      const opened = inflatesPastCap(cookie)
+        ? { data: {}, status: 'bad-payload' as const }
+        : openSession(cookie, config);
       const flask: FlaskRequest = { session: new FlaskSessionState(opened.data), config };
       (res.locals as { flaskSession?: FlaskRequest }).flaskSession = flask;
 

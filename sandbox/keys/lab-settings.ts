@@ -5,9 +5,9 @@
  * exercise cannot be answered by decoding it, and cannot alter it. Anything malformed means the defaults.
  * Key order: `key` is current; `fallbacks` are older keys, most recent last (Flask's SECRET_KEY_FALLBACKS).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
 import { readCookie } from '../web/cookies.ts';
+import { seal, sealingKey, unseal } from '../web/sealing.ts';
 
 export const LAB_COOKIE = 'sandbox_lab';
 /** Longest key a learner may set, in characters. */
@@ -46,22 +46,8 @@ export function isValidKey(key: unknown): key is string {
   return typeof key === 'string' && key.length > 0 && key.length <= MAX_KEY_LENGTH;
 }
 
-/** Without a server secret: one random secret per process (lab cookies then last as long as it). */
-const processSecret = randomBytes(32);
-const sealingKeys = new Map<string, Buffer>();
-
-/** The AES-256 key for lab cookies: HMAC-SHA256(server secret, 'session-lab lab settings v1'). */
-function sealingKey(secret: string | undefined): Buffer {
-  const name = secret ?? '';
-  let key = sealingKeys.get(name);
-  if (key === undefined) {
-    key = createHmac('sha256', secret ?? processSecret)
-      .update('session-lab lab settings v1')
-      .digest();
-    sealingKeys.set(name, key);
-  }
-  return key;
-}
+/** The AES-256 key for lab cookies: HKDF of the server secret, labelled for this use only. */
+const labKey = (secret: string | undefined): Buffer => sealingKey(secret, 'lab settings v2');
 
 /** Reads the settings from a `sandbox_lab` cookie value; defaults when absent, altered or malformed. */
 export function parseLab(
@@ -71,12 +57,9 @@ export function parseLab(
 ): LabSettings {
   if (!value || value.length > MAX_COOKIE_LENGTH) return defaultLab(defaultKey);
   try {
-    const sealed = Buffer.from(value, 'base64url');
-    if (sealed.length < 12 + 16 + 2) return defaultLab(defaultKey);
-    const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret), sealed.subarray(0, 12));
-    decipher.setAuthTag(sealed.subarray(12, 28));
-    const json = Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
-    const parsed: unknown = JSON.parse(json);
+    const json = unseal(labKey(secret), value);
+    if (json === undefined) return defaultLab(defaultKey);
+    const parsed: unknown = JSON.parse(json.toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null) return defaultLab(defaultKey);
     const { key, fallbacks, hidden, fallbacksHidden } = parsed as Record<string, unknown>;
     if (!isValidKey(key) || !Array.isArray(fallbacks) || fallbacks.length > MAX_FALLBACKS)
@@ -105,10 +88,7 @@ export function encodeLab(settings: LabChoice, secret: string | undefined): stri
     ...(settings.hidden ? { hidden: true } : {}),
     ...(flags.some(Boolean) ? { fallbacksHidden: fallbacks.map((_, i) => flags[i] === true) } : {}),
   });
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
-  const body = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  return seal(labKey(secret), Buffer.from(json, 'utf8'));
 }
 
 /** The learner's settings for this request. */
@@ -123,7 +103,9 @@ export function saveLab(
   defaultKey: string,
   secret: string | undefined,
 ): void {
+  // Secure when the request came over HTTPS (directly, or through a trusted proxy that says so).
+  const options = { ...labCookieOptions, secure: res.req.secure };
   if (settings.key === defaultKey && settings.fallbacks.length === 0 && !settings.hidden)
-    res.clearCookie(LAB_COOKIE, labCookieOptions);
-  else res.cookie(LAB_COOKIE, encodeLab(settings, secret), labCookieOptions);
+    res.clearCookie(LAB_COOKIE, options);
+  else res.cookie(LAB_COOKIE, encodeLab(settings, secret), options);
 }

@@ -1,12 +1,14 @@
 /**
  * Cookie tools at /sandbox/api: decode any Flask cookie (decoding and verifying reported apart:
  * anyone can decode, only the key can verify) and guess a weak key. JSON or a small page.
+ * A key travels only in a POST body: URLs end up in proxy logs, browser history and Referer headers.
  */
 import { type Request, type Response, Router } from 'express';
-import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import { type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
 import { formParser, HttpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
+import { boundedAnatomy } from '../web/inflate-guard.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import { MAX_COOKIE_INPUT } from './cookie-input.ts';
 import { sendGuess } from './guess-page.ts';
@@ -18,6 +20,12 @@ export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: ()
 
   const decode = (req: Request, res: Response) => {
     const source = req.method === 'GET' ? req.query : req.body;
+    if (req.method === 'GET' && textField(req.query, 'secretKey', MAX_KEY_LENGTH) !== undefined) {
+      throw new HttpError(
+        400,
+        'Send the secret key in the form (POST), not in the address: addresses are kept in browser history and server logs. Nothing was decoded.',
+      );
+    }
     const cookie = textField(source, 'cookie', MAX_FIELD_LENGTH)?.trim();
     const secretKey = textField(source, 'secretKey', MAX_KEY_LENGTH) || undefined;
     const json = wantsJson(req.accepts.bind(req));
@@ -34,19 +42,20 @@ export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: ()
   router.get('/decode', decode);
   router.post('/decode', decode);
 
-  router.post('/guess', (req, res) => {
-    sendGuess(req, res, textField(req.body, 'cookie', MAX_COOKIE_INPUT)?.trim());
-  });
+  router.post('/guess', (req, res) =>
+    sendGuess(req, res, textField(req.body, 'cookie', MAX_COOKIE_INPUT)?.trim()),
+  );
   return router;
 }
 
 /** The decode tool's answer, as the browser receives it. */
 export type DecodeResponse = ReturnType<typeof decodeCookie>;
 
-/** Decoding (needs no key) and verifying (needs one) as two separate results. */
+/** Decoding (needs no key) and verifying (needs one) as two separate results; no payload opened past the inflate cap. */
 export function decodeCookie(cookie: string, secretKey: string | undefined, now: () => number) {
-  const decoded = readable(anatomy(cookie, { now }));
-  const verified = secretKey === undefined ? null : readable(anatomy(cookie, { secretKey, now })).verdict;
+  const decoded = readable(boundedAnatomy(cookie, { now }));
+  const verified =
+    secretKey === undefined ? null : readable(boundedAnatomy(cookie, { secretKey, now })).verdict;
   return {
     decoding: {
       isFlaskCookie: decoded.isFlaskCookie,

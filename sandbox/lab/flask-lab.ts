@@ -200,7 +200,7 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
   // Guessing reads the session cookie the browser sends here (or a pasted one) and shows a result page.
   router.post('/guess', (req, res) => {
     startLab(res, 'guess', 'The sandbox tried the built-in list of weak keys against your cookie.');
-    sendGuess(req, res, optionalField(req, 'cookie', MAX_COOKIE_INPUT) || readCookie(req, 'session'));
+    return sendGuess(req, res, optionalField(req, 'cookie', MAX_COOKIE_INPUT) || readCookie(req, 'session'));
   });
 
   return router;

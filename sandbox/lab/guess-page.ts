@@ -1,27 +1,45 @@
 /**
  * Guessing a weak key from one cookie, as an attacker would offline: the built-in lists, bounded,
- * answered as JSON `{ key, tried, perSecond, seconds }` or a small page.
+ * run in a worker thread, answered as JSON `{ key, tried, perSecond, seconds }` or a small page.
  */
 import type { Request, Response } from 'express';
-import { anatomy, COMMON_SECRETS, guessSecret } from '../cookie-tools/index.ts';
 import { HttpError } from '../web/forms.ts';
+import { boundedAnatomy } from '../web/inflate-guard.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
-import { WEAK_KEYS } from './weak-keys.ts';
+import { CANDIDATES } from './guess-candidates.ts';
+import { GuessQueueFull, guessInPool } from './guess-pool.ts';
 
-/** What the guesser tries, at most this many per request (each costs three HMAC-SHA1s). */
-export const CANDIDATES: readonly string[] = [...new Set([...COMMON_SECRETS, ...WEAK_KEYS])];
+export { CANDIDATES } from './guess-candidates.ts';
 
-/** Runs the guesser on `cookie` and answers. Throws HttpError(400) without a cookie or for one that is not Flask's. */
-export function sendGuess(req: Request, res: Response, cookie: string | undefined): void {
+/** Seconds a client is told to wait when every guessing thread is busy and the queue is full. */
+const BUSY_RETRY_SECONDS = 5;
+
+/**
+ * Runs the guesser on `cookie` and answers. Throws HttpError(400) without a cookie or for one that
+ * is not Flask's, HttpError(429) with Retry-After when the guess queue is full.
+ */
+export async function sendGuess(req: Request, res: Response, cookie: string | undefined): Promise<void> {
   if (!cookie)
     throw new HttpError(400, 'Paste a Flask session cookie (the part after "session=") to guess its key.');
-  const { verdict } = anatomy(cookie);
+  // Only the shape matters here; the payload is never opened past the inflate cap.
+  const { verdict } = boundedAnatomy(cookie);
   if (verdict.kind === 'not-flask')
     throw new HttpError(
       400,
       `That is not a Flask session cookie (${verdict.reason}), so there is no signature to guess a key from.`,
     );
-  const { key, tried, perSecond, seconds } = guessSecret(cookie, CANDIDATES, { limit: CANDIDATES.length });
+  let found: Awaited<ReturnType<typeof guessInPool>>;
+  try {
+    found = await guessInPool(cookie);
+  } catch (error) {
+    if (!(error instanceof GuessQueueFull)) throw error;
+    res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
+    throw new HttpError(
+      429,
+      `The key guesser is busy with other learners' guesses. Please try again in ${BUSY_RETRY_SECONDS} seconds.`,
+    );
+  }
+  const { key, tried, perSecond, seconds } = found;
   const result = { key: key ?? null, tried, perSecond, seconds, candidates: CANDIDATES.length };
   res.setHeader('Cache-Control', 'no-store');
   if (wantsJson(req.accepts.bind(req))) res.json(result);

@@ -6,11 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import { type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
 import { type ExchangeContext, startExchange } from '../exchange/context.ts';
 import type { Engine, Exchange } from '../exchange/exchange.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { readCookie, sandboxCookieHeader } from '../web/cookies.ts';
+import { boundedAnatomy, inflatesPastCap } from '../web/inflate-guard.ts';
+import { boundRecord } from './bounds.ts';
 import { summarize } from './summary.ts';
 import type { TraceCodec } from './trace.ts';
 
@@ -69,7 +71,8 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
     ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
     ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
   };
-  return { id: randomUUID(), at, ...facts, summary: state.summary ?? summarize(facts) };
+  const summary = state.summary ?? summarize(facts, state.status === 'bad-payload' && inflatesPastCap(sent));
+  return boundRecord({ id: randomUUID(), at, ...facts, summary });
 }
 
 /** Set-Cookie as a list, in order. */
@@ -93,10 +96,10 @@ function cookieHeld(sent: string | null, setCookies: string[]): string | null {
   return value === '' || /;\s*max-age=0(;|$)/i.test(header) ? null : value;
 }
 
-/** The Flask engine's anatomy of a cookie, with its payload in display JSON. */
+/** The Flask engine's anatomy of a cookie, with its payload in display JSON (never a bomb opened). */
 function anatomyPart(state: ExchangeContext, cookie: string | null | undefined): { anatomy?: CookieAnatomy } {
   if (state.anatomyKeys === undefined || !cookie) return {};
-  const cut = anatomy(cookie, state.anatomyKeys);
+  const cut = boundedAnatomy(cookie, state.anatomyKeys);
   if (cut.value !== undefined) cut.value = toConvention(cut.value) as SessionData;
   return { anatomy: cut };
 }

@@ -13,9 +13,19 @@ const openings: Record<string, string> = {
     'The cookie was signed correctly but its payload could not be read (real Flask answers 500 here); the sandbox used an empty session. ',
 };
 
-/** Describes an exchange in one or two short sentences. */
-export function summarize(facts: Facts): string {
-  const opening = openings[facts.session.status] ?? '';
+/** Where the sandbox parts from Flask: it does not open a payload that inflates past its cap. */
+const tooBigOpening =
+  "The cookie's payload inflates past 64 KB, so Session Lab did not open it and the app got an empty session (real Flask would inflate it, whatever its size). ";
+
+/**
+ * Describes an exchange in one or two short sentences. `tooBigToOpen`: the cookie sent was a
+ * compressed payload past the inflate cap (status 'bad-payload' without opening it).
+ */
+export function summarize(facts: Facts, tooBigToOpen = false): string {
+  const opening =
+    tooBigToOpen && facts.session.status === 'bad-payload'
+      ? tooBigOpening
+      : (openings[facts.session.status] ?? '');
   const sent = facts.setCookies.some((header) => /^session=/.test(header));
   const deleted = facts.setCookies.some((header) => /^session=;/.test(header));
   const fallback = facts.session.status === 'valid' && (facts.session.keyIndex ?? 0) > 0;

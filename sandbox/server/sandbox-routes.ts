@@ -13,13 +13,17 @@ import { createApiRouter } from '../lab/api.ts';
 import { createExpressLab } from '../lab/express-lab.ts';
 import { createFlaskLab } from '../lab/flask-lab.ts';
 import { createTraceCodec } from '../recorder/trace.ts';
+import { refuseCrossSiteWrites } from '../web/csrf.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import type { ServerConfig } from './config.ts';
+import { mountRateLimits, type RateLimits } from './rate-limits.ts';
 
 /** Test hooks; production uses the defaults. */
 export interface SandboxRouterOptions {
   /** The Flask engine's clock, Unix seconds (default: the system clock). */
   now?: () => number;
+  /** Rate limits other than the classroom defaults (rate-limits.ts). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** The live sandbox's routes, mounted at /sandbox. */
@@ -45,18 +49,11 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
   // (Only on the apps and tools: /sandbox/ itself is a built page with the inspector's script.)
   router.use(
     ['/flask', '/express', '/api'],
-    helmet.contentSecurityPolicy({
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
-        imgSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        baseUri: ["'none'"],
-      },
-    }),
+    helmet.contentSecurityPolicy({ useDefaults: false, directives: appPolicy }),
   );
+  // Before any route or engine runs: a refused request changes nothing and sets no cookie.
+  router.use(refuseCrossSiteWrites);
+  mountRateLimits(router, options.rateLimits);
   router.use(
     '/flask',
     createAppRouter({
@@ -77,6 +74,20 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
   router.use(sandboxErrors);
   return router;
 }
+
+/** The sandbox apps' and error pages' policy: they run no script at all. */
+const appPolicy = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  imgSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+};
+const appPolicyHeader = Object.entries(appPolicy)
+  .map(([name, sources]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${sources.join(' ')}`)
+  .join('; ');
 
 /**
  * Bad input gets a friendly page (or JSON) with the right 4xx status, never a stack trace; only a
@@ -100,6 +111,7 @@ const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
           'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
   const back = /^\/sandbox\/express/.test(req.originalUrl) ? '/sandbox/express/' : '/sandbox/flask/';
   res.status(status).setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Security-Policy', appPolicyHeader);
   if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });
   else res.type('html').send(renderPage('error', { status, title: titleOf(error, status), message, back }));
 };
@@ -128,8 +140,10 @@ function titleOf(error: { type?: unknown } | undefined, status: number): string 
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
+  403: 'Refused: sent from another site',
   404: 'Not Found',
   413: 'Too large',
   415: 'Unsupported form',
+  429: 'Too many requests',
   500: 'Sandbox error',
 };

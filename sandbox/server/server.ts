@@ -35,12 +35,15 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
   if (config.logRequests) app.use(logRequests);
   app.use(
     helmet({
-      // Astro inlines small scripts and shiki colours code with style attributes; the sandbox is framed by lessons.
-      contentSecurityPolicy: false,
+      // The course pages' script-src and style-src (with hashes) are in Astro's <meta> policy
+      // (astro.config.mjs); this header adds what a <meta> cannot (frame-ancestors). The sandbox
+      // apps set their own, stricter policy (sandbox-routes.ts).
+      contentSecurityPolicy: { useDefaults: false, directives: pagePolicy },
       frameguard: { action: 'sameorigin' },
       strictTransportSecurity: false,
     }),
   );
+  app.use(hstsWhenSecure);
 
   // Built pages and assets are compressed; the sandbox apps' own small pages are not: gzip cost a
   // third of their throughput (measured with npm run bench:sandbox) and saves ~6 KB per request.
@@ -68,6 +71,31 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
   app.use(handleError);
   return app;
 }
+
+/**
+ * The header policy of every course page; it applies together with Astro's <meta> policy. No
+ * default-src here: it would stand for script-src and block the inline scripts the <meta> allows by hash.
+ */
+const pagePolicy: NonNullable<NonNullable<Parameters<typeof helmet.contentSecurityPolicy>[0]>['directives']> =
+  {
+    defaultSrc: helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
+    frameAncestors: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+  };
+
+/** The policy of the server's own error page: no script at all, its one inline style block. */
+const errorPagePolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+/**
+ * HSTS only for requests that came over HTTPS (directly, or through a proxy trusted with
+ * TRUST_PROXY that said so): a browser that met the site over plain HTTP must not be told to insist on HTTPS.
+ */
+const hstsWhenSecure: RequestHandler = (req, res, next) => {
+  if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+  next();
+};
 
 const allowedMethods = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
 
@@ -98,7 +126,8 @@ const logRequests: RequestHandler = (req, res, next) => {
 const handleError: ErrorRequestHandler = (error, req, res, _next) => {
   const status =
     typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
-  if (status >= 500) console.error(`Error serving ${req.method} ${req.originalUrl}:`, error);
+  // The path only: query strings carry learners' records.
+  if (status >= 500) console.error(`Error serving ${req.method} ${req.originalUrl.split('?')[0]}:`, error);
   if (res.headersSent) return;
   const message =
     status === 413
@@ -109,6 +138,7 @@ const handleError: ErrorRequestHandler = (error, req, res, _next) => {
   res
     .status(status)
     .type('html')
+    .set('Content-Security-Policy', errorPagePolicy)
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · Session Lab</title></head>` +
         `<body><main><h1>${status === 413 ? 'Too large' : 'Sorry'}</h1><p>${message}</p><p><a href="/">Back to the course</a></p></main></body></html>`,

@@ -8,25 +8,41 @@ import type { Request } from 'express';
 
 const asWritten = (value: string): string => value;
 
-/** The value of cookie `name` in the request, or undefined. */
-export function readCookie(req: Request, name: string): string | undefined {
+/** A cookie the sandbox reads (and no other). */
+export type SandboxCookie = 'session' | 'session.sig' | 'sandbox_lab';
+
+/** The value of sandbox cookie `name` in the request, or undefined. */
+export function readCookie(req: Request, name: SandboxCookie): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   return parseCookie(header, { decode: asWritten })[name];
 }
 
 /**
- * The request's Cookie header with only the sandbox's cookies (names starting with 'session' or
- * 'sandbox_'), pairs kept exactly as sent; null when none. The rest of the site's cookies stay private.
+ * The only cookies the sandbox ever reads, records or shows: Flask's and cookie-session's `session`,
+ * cookie-session's signature `session.sig`, and the learner's sealed lab settings. Other apps on the
+ * same host (`sessionid`, `session_token`…) keep theirs private.
  */
+export const SANDBOX_COOKIES: ReadonlySet<string> = new Set<SandboxCookie>([
+  'session',
+  'session.sig',
+  'sandbox_lab',
+]);
+
+/** The request's Cookie header with only the sandbox's cookies, pairs kept exactly as sent; null when none. */
 export function sandboxCookieHeader(req: Request): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   const kept = header
     .split(';')
     .map((pair) => pair.trim())
-    .filter((pair) => pair.startsWith('session') || pair.startsWith('sandbox_'));
+    .filter((pair) => SANDBOX_COOKIES.has(nameOf(pair)));
   return kept.length > 0 ? kept.join('; ') : null;
+}
+
+function nameOf(pair: string): string {
+  const eq = pair.indexOf('=');
+  return (eq < 0 ? pair : pair.slice(0, eq)).trim();
 }
 
 /** RFC 6265 cookie-octets: what a cookie value may contain without quoting. */

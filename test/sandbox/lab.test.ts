@@ -284,10 +284,19 @@ describe('decode', () => {
     });
     expect(plain.body.verifying).toEqual({ checked: false });
     const keyed = await request(app)
+      .post('/sandbox/api/decode')
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ cookie, secretKey: demoKey });
+    expect(keyed.body.verifying).toEqual({ checked: true, verdict: { kind: 'valid', keyIndex: 0 } });
+    // A key in the address would end up in logs and history: refused, nothing decoded.
+    const inUrl = await request(app)
       .get('/sandbox/api/decode')
       .query({ cookie, secretKey: demoKey })
       .set('Accept', 'application/json');
-    expect(keyed.body.verifying).toEqual({ checked: true, verdict: { kind: 'valid', keyIndex: 0 } });
+    expect(inUrl.status).toBe(400);
+    expect(inUrl.body.error).toMatch(/POST/);
+    expect(inUrl.body.verifying).toBeUndefined();
     const wrong = await request(app)
       .post('/sandbox/api/decode')
       .set('Accept', 'application/json')
