@@ -16,7 +16,6 @@ import {
 import { pyStr } from '../flask-session/py-repr.ts';
 import { labOf } from '../keys/lab-settings.ts';
 import { readCookie } from '../web/cookies.ts';
-import { inflatesPastCap } from '../web/inflate-guard.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
 
@@ -58,16 +57,14 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
       const lab = labOf(req, defaultKey, serverSecret);
       const config = flaskConfig(lab.key, lab.fallbacks, now);
       const cookie = readCookie(req, 'session');
-      // TODO(engine inflate cap): openSession will refuse such payloads itself; until then, an
-      // empty session without opening it, as for any unreadable payload.
-      const opened = inflatesPastCap(cookie)
-        ? { data: {}, status: 'bad-payload' as const }
-        : openSession(cookie, config);
+      // A payload that inflates past the engine's cap is not opened: an empty 'bad-payload' session.
+      const opened = openSession(cookie, config);
       const flask: FlaskRequest = { session: new FlaskSessionState(opened.data), config };
       (res.locals as { flaskSession?: FlaskRequest }).flaskSession = flask;
 
       const state = exchangeOf(res);
       state.status = opened.status;
+      if (opened.tooLarge) state.tooLarge = true;
       if (opened.keyIndex !== undefined) state.keyIndex = opened.keyIndex;
       state.before = display(opened.data);
       state.after = () => display(flask.session.data);

@@ -36,6 +36,8 @@ export interface CookieAnatomy {
   segments: CookieSegment[];
   /** The decoded payload JSON text. */
   json?: string;
+  /** Why the payload could not be read, whatever the signature's verdict (anyone may try to read it). */
+  payloadProblem?: string;
   value?: SessionData;
   signedAt?: number;
   ageSeconds?: number;
@@ -134,7 +136,8 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
     result.json = loadPayload(payloadText);
     result.value = decodeSessionJson(result.json, options.flaskVersion);
   } catch (error) {
-    result.verdict = { kind: 'bad-payload', reason: reasonOf(error) };
+    result.payloadProblem = reasonOf(error);
+    result.verdict = { kind: 'bad-payload', reason: result.payloadProblem };
   }
   if (options.secretKey) result.verdict = verify(input, options, now);
   return result;

@@ -19,6 +19,8 @@ export interface ExchangeContext {
   /** How the incoming session cookie was judged, and by which key. */
   status: OpenStatus;
   keyIndex?: number;
+  /** Set when the cookie's payload was not opened because it inflates past the engine's cap. */
+  tooLarge?: true;
   /** Display JSON of the session as opened. */
   before: Record<string, unknown>;
   /** Display JSON of the session as the request leaves it (read when the record is made). */

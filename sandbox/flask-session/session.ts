@@ -5,7 +5,7 @@
  * `Partitioned`. Key order: `secretKey` signs, `fallbackKeys` are accepted too (keyIndex 0 = secretKey).
  * When a request counts as an access (`Vary: Cookie`) is the job of session-state.ts.
  */
-import { BadPayload, SignatureExpired } from './errors.ts';
+import { BadPayload, PayloadTooLarge, SignatureExpired } from './errors.ts';
 import { DEFAULT_FLASK_VERSION, type FlaskVersion } from './flask-version.ts';
 import { DEFAULT_SALT, loadSessionDetailed, requireKey, signSession, systemNow } from './session-cookie.ts';
 import { dumpCookie } from './set-cookie.ts';
@@ -58,6 +58,8 @@ export interface OpenedSession {
   keyIndex?: number;
   /** When it was signed (Unix seconds). */
   signedAt?: number;
+  /** Set when the payload was not opened because it inflates past the cap (status 'bad-payload'). */
+  tooLarge?: true;
 }
 
 /**
@@ -80,7 +82,11 @@ export function openSession(cookieValue: string | undefined, config: FlaskSessio
     return { data, status: 'valid', keyIndex, signedAt };
   } catch (error) {
     if (error instanceof SignatureExpired) return { data: {}, status: 'expired' };
-    if (error instanceof BadPayload) return { data: {}, status: 'bad-payload' };
+    if (error instanceof BadPayload) {
+      return error.cause instanceof PayloadTooLarge
+        ? { data: {}, status: 'bad-payload', tooLarge: true }
+        : { data: {}, status: 'bad-payload' };
+    }
     return { data: {}, status: 'bad-signature' };
   }
 }

@@ -4,11 +4,10 @@
  * A key travels only in a POST body: URLs end up in proxy logs, browser history and Referer headers.
  */
 import { type Request, type Response, Router } from 'express';
-import { type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
 import { formParser, HttpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
-import { boundedAnatomy } from '../web/inflate-guard.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import { MAX_COOKIE_INPUT } from './cookie-input.ts';
 import { sendGuess } from './guess-page.ts';
@@ -53,9 +52,8 @@ export type DecodeResponse = ReturnType<typeof decodeCookie>;
 
 /** Decoding (needs no key) and verifying (needs one) as two separate results; no payload opened past the inflate cap. */
 export function decodeCookie(cookie: string, secretKey: string | undefined, now: () => number) {
-  const decoded = readable(boundedAnatomy(cookie, { now }));
-  const verified =
-    secretKey === undefined ? null : readable(boundedAnatomy(cookie, { secretKey, now })).verdict;
+  const decoded = readable(anatomy(cookie, { now }));
+  const verified = secretKey === undefined ? null : readable(anatomy(cookie, { secretKey, now })).verdict;
   return {
     decoding: {
       isFlaskCookie: decoded.isFlaskCookie,

@@ -3,8 +3,8 @@
  * run in a worker thread, answered as JSON `{ key, tried, perSecond, seconds }` or a small page.
  */
 import type { Request, Response } from 'express';
+import { anatomy } from '../cookie-tools/index.ts';
 import { HttpError } from '../web/forms.ts';
-import { boundedAnatomy } from '../web/inflate-guard.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import { CANDIDATES } from './guess-candidates.ts';
 import { GuessQueueFull, guessInPool } from './guess-pool.ts';
@@ -22,7 +22,7 @@ export async function sendGuess(req: Request, res: Response, cookie: string | un
   if (!cookie)
     throw new HttpError(400, 'Paste a Flask session cookie (the part after "session=") to guess its key.');
   // Only the shape matters here; the payload is never opened past the inflate cap.
-  const { verdict } = boundedAnatomy(cookie);
+  const { verdict } = anatomy(cookie);
   if (verdict.kind === 'not-flask')
     throw new HttpError(
       400,

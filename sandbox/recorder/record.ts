@@ -6,12 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
 import { type ExchangeContext, startExchange } from '../exchange/context.ts';
 import type { Engine, Exchange } from '../exchange/exchange.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { readCookie, sandboxCookieHeader } from '../web/cookies.ts';
-import { boundedAnatomy, inflatesPastCap } from '../web/inflate-guard.ts';
 import { boundRecord } from './bounds.ts';
 import { summarize } from './summary.ts';
 import type { TraceCodec } from './trace.ts';
@@ -71,7 +70,7 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
     ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
     ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
   };
-  const summary = state.summary ?? summarize(facts, state.status === 'bad-payload' && inflatesPastCap(sent));
+  const summary = state.summary ?? summarize(facts, state.tooLarge === true);
   return boundRecord({ id: randomUUID(), at, ...facts, summary });
 }
 
@@ -99,7 +98,7 @@ function cookieHeld(sent: string | null, setCookies: string[]): string | null {
 /** The Flask engine's anatomy of a cookie, with its payload in display JSON (never a bomb opened). */
 function anatomyPart(state: ExchangeContext, cookie: string | null | undefined): { anatomy?: CookieAnatomy } {
   if (state.anatomyKeys === undefined || !cookie) return {};
-  const cut = boundedAnatomy(cookie, state.anatomyKeys);
+  const cut = anatomy(cookie, state.anatomyKeys);
   if (cut.value !== undefined) cut.value = toConvention(cut.value) as SessionData;
   return { anatomy: cut };
 }

@@ -54,13 +54,14 @@ describe('deeply nested sessions', () => {
     expect(record?.session.before).toEqual({ firstName: JSON.parse(`${'['.repeat(10)}${']'.repeat(10)}`) });
   });
 
-  it('Flask sessions at and past Python’s recursion limit get a page: read, or an unreadable payload', async () => {
-    const at = await page('/sandbox/flask/', `session=${flaskCookie(deeplyNested(980))}`);
+  it('Flask sessions at and past Flask 3.1’s nesting limit get a page: read, or an unreadable payload', async () => {
+    // Flask 3.1 loads 491 levels inside a request (the session dict is one of them).
+    const at = await page('/sandbox/flask/', `session=${flaskCookie(deeplyNested(489))}`);
     expect(at.status).toBe(200);
     const [kept] = recordsOf(at.text);
     expect(kept?.session.status).toBe('valid');
     expect(JSON.stringify(kept?.session.before)).toContain('nested deeper than 32 levels: not shown');
-    const past = await page('/sandbox/flask/', `session=${flaskCookie(deeplyNested(1100))}`);
+    const past = await page('/sandbox/flask/', `session=${flaskCookie(deeplyNested(600))}`);
     expect(past.status).toBe(200);
     const [refused] = recordsOf(past.text);
     expect(refused?.session.status).toBe('bad-payload');
