@@ -8,13 +8,14 @@ import type { Response } from 'express';
 import { toConvention } from '../cookie-tools/index.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import {
+  DEFAULT_FLASK_VERSION,
   type FlaskSessionConfig,
   openSession,
   type SessionData,
   saveSession,
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
-import { labOf } from '../keys/lab-settings.ts';
+import { type LabChoice, labOf } from '../keys/lab-settings.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
@@ -44,9 +45,16 @@ export interface FlaskEngineOptions {
   now: () => number;
 }
 
-/** The session settings for a learner's key settings. */
-export function flaskConfig(key: string, fallbacks: string[], now: () => number): FlaskSessionConfig {
-  return { secretKey: key, fallbackKeys: fallbacks, path: FLASK_PATH, now };
+/** The session settings for a learner's key settings and Flask version. */
+export function flaskConfig(lab: LabChoice, now: () => number): FlaskSessionConfig {
+  const flaskVersion = lab.flaskVersion ?? DEFAULT_FLASK_VERSION;
+  return { secretKey: lab.key, fallbackKeys: lab.fallbacks, flaskVersion, path: FLASK_PATH, now };
+}
+
+/** The keys a cookie's anatomy is verified with: Flask 2.2 does not honour fallback keys. */
+export function anatomyKeysOf(config: FlaskSessionConfig) {
+  const fallbackKeys = config.flaskVersion === '2.2' ? [] : (config.fallbackKeys ?? []);
+  return { secretKey: config.secretKey, fallbackKeys, now: config.now ?? (() => Date.now() / 1000) };
 }
 
 /** Builds the Flask-compatible engine. */
@@ -55,9 +63,9 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
     name: 'flask',
     middleware(req, res, next) {
       const lab = labOf(req, defaultKey, serverSecret);
-      const config = flaskConfig(lab.key, lab.fallbacks, now);
+      const config = flaskConfig(lab, now);
       const opened = openSession(readCookie(req, 'session'), config);
-      const flask: FlaskRequest = { session: new FlaskSessionState(opened.data), config };
+      const flask: FlaskRequest = { session: new FlaskSessionState(opened.data, lab.flaskVersion), config };
       (res.locals as { flaskSession?: FlaskRequest }).flaskSession = flask;
 
       const state = exchangeOf(res);
@@ -65,7 +73,7 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
       if (opened.keyIndex !== undefined) state.keyIndex = opened.keyIndex;
       state.before = display(opened.data);
       state.after = () => display(flask.session.data);
-      state.anatomyKeys = { secretKey: lab.key, fallbackKeys: lab.fallbacks, now };
+      state.anatomyKeys = anatomyKeysOf(config);
 
       // Flask's save_session, run when the response is finished (before the recorder reads it).
       state.save = () => {
@@ -91,6 +99,8 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
         set: (key, value) => session.set(key, value),
         clear: () => session.clear(),
         makePermanent: () => session.makePermanent(),
+        flash: (message) => session.flash(message),
+        takeFlashes: () => session.takeFlashes().map(pyStr),
         // Everything is printed as plain text: unlike Flask, even a forged Markup value is escaped.
         view: () => bareRecord(Object.entries(session.data).map(([key, value]) => [key, pyStr(value)])),
       };

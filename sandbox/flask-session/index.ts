@@ -16,8 +16,11 @@ export {
 } from './errors.ts';
 export { formatHttpDate, parseHttpDate } from './http-date.ts';
 export {
+  containsIsAccess,
+  DEFAULT_FLASK_VERSION,
   DEFAULT_MAX_AGE,
   type FlaskSessionConfig,
+  type FlaskVersion,
   type OpenedSession,
   type OpenStatus,
   openSession,

@@ -1,7 +1,8 @@
 /**
- * Flask 2.2's `SecureCookieSessionInterface.open_session` / `save_session` with its defaults:
+ * Flask's `SecureCookieSessionInterface.open_session` / `save_session` with its defaults:
  * cookie 'session', Path=/, HttpOnly, 31-day permanent lifetime, refresh on every request.
- * Key order: `secretKey` signs, `fallbackKeys` are accepted too (keyIndex 0 = secretKey).
+ * Key order: `secretKey` signs, `fallbackKeys` are accepted too (keyIndex 0 = secretKey) — by
+ * Flask 3.1; Flask 2.2 has no SECRET_KEY_FALLBACKS and ignores them silently (`flaskVersion`).
  */
 import { BadPayload, SignatureExpired } from './errors.ts';
 import { DEFAULT_SALT, loadSessionDetailed, requireKey, signSession, systemNow } from './session-cookie.ts';
@@ -12,11 +13,25 @@ import type { PyValue, SessionData } from './values.ts';
 /** PERMANENT_SESSION_LIFETIME: 31 days, in seconds. */
 export const DEFAULT_MAX_AGE = 2678400;
 
+/** The Flask whose behaviour to follow: 3.1 (what `pip install flask` gives) or 2.2 (Debian 12's). */
+export type FlaskVersion = '3.1' | '2.2';
+export const DEFAULT_FLASK_VERSION: FlaskVersion = '3.1';
+
+/**
+ * Whether `key in session` counts as an access (and so adds `Vary: Cookie`): from Flask 3.1 it does,
+ * as do `len(session)` and iteration; in 2.2 only reading a value does.
+ */
+export function containsIsAccess(version: FlaskVersion = DEFAULT_FLASK_VERSION): boolean {
+  return version !== '2.2';
+}
+
 /** Flask's session settings. */
 export interface FlaskSessionConfig {
+  /** Which Flask to behave as, default '3.1'. '2.2' ignores `fallbackKeys`, as Flask 2.2 does. */
+  flaskVersion?: FlaskVersion;
   /** app.secret_key: signs new cookies. */
   secretKey: string;
-  /** SECRET_KEY_FALLBACKS (Flask 3.1): older keys still accepted. */
+  /** SECRET_KEY_FALLBACKS (Flask 3.1): older keys still accepted (ignored when flaskVersion is '2.2'). */
   fallbackKeys?: string[];
   /** Default 'cookie-session'. */
   salt?: string;
@@ -64,7 +79,8 @@ export function openSession(cookieValue: string | undefined, config: FlaskSessio
   try {
     const { data, keyIndex, signedAt } = loadSessionDetailed(cookieValue, {
       secretKey: config.secretKey,
-      fallbackKeys: config.fallbackKeys,
+      // Flask 2.2 has no SECRET_KEY_FALLBACKS: a cookie signed with an old key simply fails.
+      fallbackKeys: config.flaskVersion === '2.2' ? [] : config.fallbackKeys,
       salt: config.salt,
       maxAge: config.maxAge ?? DEFAULT_MAX_AGE,
       now: config.now ?? systemNow,

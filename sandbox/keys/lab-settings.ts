@@ -1,13 +1,16 @@
 /**
- * A learner's own lab settings (their secret key and fallback keys), kept in their `sandbox_lab`
- * cookie so no server state grows per learner and any process can serve them. The cookie is sealed
- * (AES-256-GCM with a key derived from the server secret): learners cannot read it, so the weak-key
- * exercise cannot be answered by decoding it, and cannot alter it. Anything malformed means the defaults.
+ * A learner's own lab settings (their secret key, fallback keys and which Flask the sandbox behaves
+ * as), kept in their `sandbox_lab` cookie so no server state grows per learner and any process can
+ * serve them. The cookie is sealed (AES-256-GCM with a key derived from the server secret): learners
+ * cannot read it, so the weak-key exercise cannot be answered by decoding it, and cannot alter it.
+ * Anything malformed means the defaults.
  * Key order: `key` is current; `fallbacks` are older keys, most recent last (Flask's SECRET_KEY_FALLBACKS).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
+import { DEFAULT_FLASK_VERSION, type FlaskVersion } from '../flask-session/index.ts';
 import { readCookie } from '../web/cookies.ts';
+import { deriveKey } from './derive.ts';
 
 export const LAB_COOKIE = 'sandbox_lab';
 /** Longest key a learner may set, in characters. */
@@ -22,23 +25,40 @@ export interface LabSettings {
   key: string;
   /** Older keys still accepted, most recent last. */
   fallbacks: string[];
-  /** True when the settings came from the learner's cookie rather than the defaults. */
+  /** True when the learner's key settings differ from the defaults (the sandbox key, no fallbacks). */
   custom: boolean;
   /** True when `key` is a weak key the lab chose for the learner to guess: never shown. */
   hidden: boolean;
   /** For each fallback key, true when it is such a hidden key. */
   fallbacksHidden: boolean[];
+  /** Which Flask the learner's sandbox behaves as (3.1 unless they chose 2.2). */
+  flaskVersion: FlaskVersion;
 }
 
 /** What the cookie stores. */
 export type LabChoice = Pick<LabSettings, 'key' | 'fallbacks'> &
-  Partial<Pick<LabSettings, 'hidden' | 'fallbacksHidden'>>;
+  Partial<Pick<LabSettings, 'hidden' | 'fallbacksHidden' | 'flaskVersion'>>;
+
+/** The Flask versions a learner can choose. */
+export const FLASK_VERSIONS: readonly FlaskVersion[] = ['3.1', '2.2'];
+
+/** True for a Flask version the sandbox can behave as. */
+export function isFlaskVersion(value: unknown): value is FlaskVersion {
+  return FLASK_VERSIONS.includes(value as FlaskVersion);
+}
 
 export const labCookieOptions: CookieOptions = { path: '/sandbox', httpOnly: true, sameSite: 'lax' };
 
 /** The defaults: the sandbox key, no fallbacks. */
 export function defaultLab(defaultKey: string): LabSettings {
-  return { key: defaultKey, fallbacks: [], custom: false, hidden: false, fallbacksHidden: [] };
+  return {
+    key: defaultKey,
+    fallbacks: [],
+    custom: false,
+    hidden: false,
+    fallbacksHidden: [],
+    flaskVersion: DEFAULT_FLASK_VERSION,
+  };
 }
 
 /** A usable key: a non-empty string of at most MAX_KEY_LENGTH characters. */
@@ -46,22 +66,8 @@ export function isValidKey(key: unknown): key is string {
   return typeof key === 'string' && key.length > 0 && key.length <= MAX_KEY_LENGTH;
 }
 
-/** Without a server secret: one random secret per process (lab cookies then last as long as it). */
-const processSecret = randomBytes(32);
-const sealingKeys = new Map<string, Buffer>();
-
-/** The AES-256 key for lab cookies: HMAC-SHA256(server secret, 'session-lab lab settings v1'). */
-function sealingKey(secret: string | undefined): Buffer {
-  const name = secret ?? '';
-  let key = sealingKeys.get(name);
-  if (key === undefined) {
-    key = createHmac('sha256', secret ?? processSecret)
-      .update('session-lab lab settings v1')
-      .digest();
-    sealingKeys.set(name, key);
-  }
-  return key;
-}
+/** The AES-256 key for lab cookies, derived from the server secret for this purpose only. */
+const sealingKey = (secret: string | undefined): Buffer => deriveKey(secret, 'session-lab lab settings v2');
 
 /** Reads the settings from a `sandbox_lab` cookie value; defaults when absent, altered or malformed. */
 export function parseLab(
@@ -69,29 +75,36 @@ export function parseLab(
   defaultKey: string,
   secret: string | undefined,
 ): LabSettings {
-  if (!value || value.length > MAX_COOKIE_LENGTH) return defaultLab(defaultKey);
+  const parsed = unseal(value, secret);
+  if (typeof parsed !== 'object' || parsed === null) return defaultLab(defaultKey);
+  const { key, fallbacks, hidden, fallbacksHidden, flaskVersion } = parsed as Record<string, unknown>;
+  if (!isValidKey(key) || !Array.isArray(fallbacks) || fallbacks.length > MAX_FALLBACKS)
+    return defaultLab(defaultKey);
+  if (!fallbacks.every(isValidKey)) return defaultLab(defaultKey);
+  const flags = Array.isArray(fallbacksHidden) ? fallbacksHidden : [];
+  return {
+    key,
+    fallbacks: [...fallbacks],
+    custom: key !== defaultKey || fallbacks.length > 0 || hidden === true,
+    hidden: hidden === true,
+    fallbacksHidden: fallbacks.map((_, i) => flags[i] === true),
+    flaskVersion: isFlaskVersion(flaskVersion) ? flaskVersion : DEFAULT_FLASK_VERSION,
+  };
+}
+
+/** The JSON sealed in a lab cookie value, or undefined when it is absent, too long, altered or not ours. */
+function unseal(value: string | undefined, secret: string | undefined): unknown {
+  if (!value || value.length > MAX_COOKIE_LENGTH) return undefined;
+  const sealed = Buffer.from(value, 'base64url');
+  if (sealed.length < 12 + 16 + 2) return undefined;
   try {
-    const sealed = Buffer.from(value, 'base64url');
-    if (sealed.length < 12 + 16 + 2) return defaultLab(defaultKey);
     const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret), sealed.subarray(0, 12));
     decipher.setAuthTag(sealed.subarray(12, 28));
-    const json = Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
-    const parsed: unknown = JSON.parse(json);
-    if (typeof parsed !== 'object' || parsed === null) return defaultLab(defaultKey);
-    const { key, fallbacks, hidden, fallbacksHidden } = parsed as Record<string, unknown>;
-    if (!isValidKey(key) || !Array.isArray(fallbacks) || fallbacks.length > MAX_FALLBACKS)
-      return defaultLab(defaultKey);
-    if (!fallbacks.every(isValidKey)) return defaultLab(defaultKey);
-    const flags = Array.isArray(fallbacksHidden) ? fallbacksHidden : [];
-    return {
-      key,
-      fallbacks: [...fallbacks],
-      custom: true,
-      hidden: hidden === true,
-      fallbacksHidden: fallbacks.map((_, i) => flags[i] === true),
-    };
+    return JSON.parse(
+      Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8'),
+    );
   } catch {
-    return defaultLab(defaultKey);
+    return undefined;
   }
 }
 
@@ -104,6 +117,9 @@ export function encodeLab(settings: LabChoice, secret: string | undefined): stri
     fallbacks,
     ...(settings.hidden ? { hidden: true } : {}),
     ...(flags.some(Boolean) ? { fallbacksHidden: fallbacks.map((_, i) => flags[i] === true) } : {}),
+    ...(settings.flaskVersion && settings.flaskVersion !== DEFAULT_FLASK_VERSION
+      ? { flaskVersion: settings.flaskVersion }
+      : {}),
   });
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
@@ -123,7 +139,11 @@ export function saveLab(
   defaultKey: string,
   secret: string | undefined,
 ): void {
-  if (settings.key === defaultKey && settings.fallbacks.length === 0 && !settings.hidden)
-    res.clearCookie(LAB_COOKIE, labCookieOptions);
+  const defaults =
+    settings.key === defaultKey &&
+    settings.fallbacks.length === 0 &&
+    !settings.hidden &&
+    (settings.flaskVersion ?? DEFAULT_FLASK_VERSION) === DEFAULT_FLASK_VERSION;
+  if (defaults) res.clearCookie(LAB_COOKIE, labCookieOptions);
   else res.cookie(LAB_COOKIE, encodeLab(settings, secret), labCookieOptions);
 }

@@ -26,9 +26,12 @@ export function summarize(facts: Facts): string {
         facts.templateBranch === 'if'
           ? "firstName is in the session, so the template's {% if %} printed it"
           : "firstName is not in the session, so the template's {% if %} printed nothing";
-      const cookie = sent
-        ? '; the cookie was sent again with a fresh date (permanent sessions are refreshed)'
-        : '; no cookie was set';
+      const flashesRead = Object.hasOwn(facts.session.before, '_flashes');
+      const cookie = flashesRead
+        ? `; get_flashed_messages() showed the flashed messages and removed _flashes from the session, so the cookie was ${deleted ? 'deleted (nothing else was in it)' : 'sent again without them'}`
+        : sent
+          ? '; the cookie was sent again with a fresh date (permanent sessions are refreshed)'
+          : '; no cookie was set';
       return `${opening}${via}Showed the page: ${branch}${cookie}.`;
     }
     case 'store':
@@ -36,6 +39,8 @@ export function summarize(facts: Facts): string {
       const key = facts.action === 'store' ? 'firstName' : 'favouriteColour';
       return `${opening}${via}Stored ${key} in the session and sent the whole session back in a new signed cookie.`;
     }
+    case 'flash':
+      return `${opening}${via}Flashed a message: flash() appended ('message', …) to session['_flashes'] and sent the whole session back in a new signed cookie, where anyone can read it until a page shows it.`;
     case 'clear':
       return `${opening}Cleared the session, so the server told the browser to delete the cookie${deleted ? ' (Max-Age=0 / an Expires date in 1970)' : ''}.`;
     case 'permanent':

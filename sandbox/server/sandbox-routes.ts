@@ -11,7 +11,7 @@ import { flaskEngine } from '../apps/flask-engine.ts';
 import { createAppRouter } from '../apps/sandbox-app.ts';
 import { createApiRouter } from '../lab/api.ts';
 import { createExpressLab } from '../lab/express-lab.ts';
-import { createFlaskLab } from '../lab/flask-lab.ts';
+import { createFlaskLab } from '../lab/flask/index.ts';
 import { createTraceCodec } from '../recorder/trace.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import type { ServerConfig } from './config.ts';
