@@ -2,6 +2,7 @@
  * One plain sentence per exchange, for the inspector's timeline and for screen readers.
  */
 import type { Exchange } from '../exchange/exchange.ts';
+import { deletesCookie, setCookiesNamed } from '../web/set-cookie.ts';
 
 type Facts = Omit<Exchange, 'summary' | 'id' | 'at'>;
 
@@ -16,8 +17,9 @@ const openings: Record<string, string> = {
 /** Describes an exchange in one or two short sentences. */
 export function summarize(facts: Facts): string {
   const opening = openings[facts.session.status] ?? '';
-  const sent = facts.setCookies.some((header) => /^session=/.test(header));
-  const deleted = facts.setCookies.some((header) => /^session=;/.test(header));
+  const sessionCookies = setCookiesNamed(facts.setCookies, 'session');
+  const sent = sessionCookies.length > 0;
+  const deleted = sessionCookies.some((cookie) => deletesCookie(cookie));
   const fallback = facts.session.status === 'valid' && (facts.session.keyIndex ?? 0) > 0;
   const via = fallback ? 'The cookie verified with a fallback key, not the current one. ' : '';
   switch (facts.action) {

@@ -139,6 +139,26 @@ describe('the sandbox beside a step', () => {
     await page.context().close();
   });
 
+  it('replays an older cookie picked from the timeline: the cleared session comes back', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}/sandbox/`);
+    const app = page.frameLocator('iframe[name="sandbox-flask"]');
+    await storeName(app, 'Ada');
+    await expect.poll(() => app.locator('.output').textContent()).toMatch(/First Name: Ada/);
+    await app.getByRole('button', { name: 'Start over' }).click();
+    await expect.poll(() => app.locator('.output').textContent()).toMatch(/Nothing/);
+    // The picker lists the cookie the browser held before Start over, and copies it into the form.
+    const field = page.getByLabel('Cookie to send again');
+    await expect.poll(() => field.inputValue()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await page.getByLabel('One of your earlier cookies').locator('option').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Send this older cookie again' }).click();
+    await expect.poll(() => app.locator('.output').textContent()).toMatch(/First Name: Ada/);
+    await expect
+      .poll(() => page.locator('[data-inspector-list]').textContent())
+      .toMatch(/even after session\.clear\(\)/);
+    await page.context().close();
+  });
+
   it('without JavaScript, the app still works and the panel says the inspector needs it', async () => {
     const page = await openPage(env.browser, { javaScriptEnabled: false });
     await page.goto(`${env.server.url}/learn/the-import/`);
