@@ -97,7 +97,7 @@ describe.concurrent('session-lab decode', () => {
     expect(r.out).toContain('payload');
     expect(r.out).toContain('Tue, 14 Nov 2023 22:13:20 GMT');
     expect(r.out).toContain('{"firstName":"Phill"}');
-    expect(r.out).toContain('signature not checked');
+    expect(r.out).toContain('Not checked: give the secret key to verify the signature.');
     expect(r.out).not.toContain('\u001b['); // no colour when not a terminal
   });
   it('prints the anatomy as JSON with --json', async () => {

@@ -3,7 +3,7 @@
  * anyone can decode, only the key can verify) and guess a weak key. JSON or a small page.
  */
 import { type Request, type Response, Router } from 'express';
-import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import { anatomy, type CookieAnatomy, describeVerdict, toConvention } from '../cookie-tools/index.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
 import { formParser, HttpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
@@ -57,9 +57,13 @@ export function decodeCookie(cookie: string, secretKey: string | undefined, now:
       signedAt: decoded.signedAt ?? null,
       ageSeconds: decoded.ageSeconds ?? null,
       problem: decoded.verdict.kind === 'unverified' ? null : decoded.verdict,
+      /** The problem in the verdict vocabulary, for pages without JavaScript. */
+      problemWords: decoded.verdict.kind === 'unverified' ? null : describeVerdict(decoded.verdict),
     },
     verifying:
-      verified === null ? { checked: false as const } : { checked: true as const, verdict: verified },
+      verified === null
+        ? { checked: false as const }
+        : { checked: true as const, verdict: verified, words: describeVerdict(verified) },
   };
 }
 

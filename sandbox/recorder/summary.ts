@@ -1,22 +1,25 @@
 /**
  * One plain sentence per exchange, for the inspector's timeline and for screen readers.
  */
+import { describeVerdict } from '../cookie-tools/index.ts';
 import type { Exchange } from '../exchange/exchange.ts';
 import { deletesCookie, setCookiesNamed } from '../web/set-cookie.ts';
 
 type Facts = Omit<Exchange, 'summary' | 'id' | 'at'>;
 
-const openings: Record<string, string> = {
-  'bad-signature':
-    "The cookie's signature did not verify with the key in force, so the app got an empty session. ",
-  expired: 'The cookie was older than the 31-day limit, so the app got an empty session. ',
-  'bad-payload':
-    'The cookie was signed correctly but its payload could not be read (real Flask answers 500 here); the sandbox used an empty session. ',
-};
+/** How the incoming cookie was judged, in the verdict vocabulary, and what that meant for the app. */
+function openingOf(status: Facts['session']['status']): string {
+  if (status === 'none' || status === 'valid') return '';
+  const consequence =
+    status === 'bad-payload'
+      ? 'Real Flask answers 500 here; the sandbox used an empty session.'
+      : 'So the app got an empty session.';
+  return `${describeVerdict({ kind: status }).text} ${consequence} `;
+}
 
 /** Describes an exchange in one or two short sentences. */
 export function summarize(facts: Facts): string {
-  const opening = openings[facts.session.status] ?? '';
+  const opening = openingOf(facts.session.status);
   const sessionCookies = setCookiesNamed(facts.setCookies, 'session');
   const sent = sessionCookies.length > 0;
   const deleted = sessionCookies.some((cookie) => deletesCookie(cookie));

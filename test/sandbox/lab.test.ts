@@ -382,7 +382,11 @@ describe('decode', () => {
       .get('/sandbox/api/decode')
       .query({ cookie, secretKey: demoKey })
       .set('Accept', 'application/json');
-    expect(keyed.body.verifying).toEqual({ checked: true, verdict: { kind: 'valid', keyIndex: 0 } });
+    expect(keyed.body.verifying).toEqual({
+      checked: true,
+      verdict: { kind: 'valid', keyIndex: 0 },
+      words: { ok: true, text: 'Verifies with the current key.' },
+    });
     const wrong = await request(app)
       .post('/sandbox/api/decode')
       .set('Accept', 'application/json')
@@ -390,6 +394,14 @@ describe('decode', () => {
       .send({ cookie, secretKey: 'nope' });
     expect(wrong.body.verifying.verdict).toEqual({ kind: 'bad-signature' });
     expect(wrong.body.decoding.value).toEqual({ firstName: 'Phill' });
+  });
+
+  it('the page without JavaScript says the verdict in the same words as the inspector and the CLI', async () => {
+    const app = sandboxApp({ now: () => 1700000100 });
+    const wrong = await request(app).get('/sandbox/api/decode').query({ cookie, secretKey: 'nope' });
+    expect(wrong.text).toContain('Bad signature: this key did not sign it, or the cookie was changed.');
+    const right = await request(app).get('/sandbox/api/decode').query({ cookie, secretKey: demoKey });
+    expect(right.text).toContain('<p class="ok">Verifies with the current key.</p>');
   });
 
   it('serves a form page, and a result page without JavaScript', async () => {
