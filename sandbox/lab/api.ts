@@ -6,7 +6,7 @@ import { type Request, type Response, Router } from 'express';
 import { anatomy, type CookieAnatomy, describeVerdict, toConvention } from '../cookie-tools/index.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
-import { formParser, HttpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
+import { formParser, httpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import { MAX_COOKIE_INPUT } from './cookie-input.ts';
 import { sendGuess } from './guess-page.ts';
@@ -23,7 +23,7 @@ export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: ()
     const json = wantsJson(req.accepts.bind(req));
     res.setHeader('Cache-Control', 'no-store');
     if (!cookie) {
-      if (json) throw new HttpError(400, 'Send a Flask session cookie in the "cookie" field.');
+      if (json) throw httpError(400, 'Send a Flask session cookie in the "cookie" field.');
       res.type('html').send(renderPage('decode', { cookie: '', secretKey: '' }));
       return;
     }

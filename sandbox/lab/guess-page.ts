@@ -4,20 +4,20 @@
  */
 import type { Request, Response } from 'express';
 import { anatomy, COMMON_SECRETS, guessSecret } from '../cookie-tools/index.ts';
-import { HttpError } from '../web/forms.ts';
+import { httpError } from '../web/forms.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import { WEAK_KEYS } from './weak-keys.ts';
 
 /** What the guesser tries, at most this many per request (each costs three HMAC-SHA1s). */
 export const CANDIDATES: readonly string[] = [...new Set([...COMMON_SECRETS, ...WEAK_KEYS])];
 
-/** Runs the guesser on `cookie` and answers. Throws HttpError(400) without a cookie or for one that is not Flask's. */
+/** Runs the guesser on `cookie` and answers. Throws an httpError(400) without a cookie or for one that is not Flask's. */
 export function sendGuess(req: Request, res: Response, cookie: string | undefined): void {
   if (!cookie)
-    throw new HttpError(400, 'Paste a Flask session cookie (the part after "session=") to guess its key.');
+    throw httpError(400, 'Paste a Flask session cookie (the part after "session=") to guess its key.');
   const { verdict } = anatomy(cookie);
   if (verdict.kind === 'not-flask')
-    throw new HttpError(
+    throw httpError(
       400,
       `That is not a Flask session cookie (${verdict.reason}), so there is no signature to guess a key from.`,
     );

@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { exchangeOf } from '../../exchange/context.ts';
 import { isValidKey, type LabSettings, MAX_FALLBACKS, MAX_KEY_LENGTH } from '../../keys/lab-settings.ts';
-import { HttpError, optionalField, requireField } from '../../web/forms.ts';
+import { httpError, optionalField, requireField } from '../../web/forms.ts';
 import { WEAK_KEYS } from '../weak-keys.ts';
 import { type Experiment, type LabKit, switchSettings, writeSession } from './kit.ts';
 
@@ -37,11 +37,9 @@ export function keyExperiments(lab: LabKit): void {
 /** POST /key: `secretKey`, and `mode` 'replace' (default) or 'rotate' (keep the old key as a fallback). */
 function setKey(lab: LabKit, x: Experiment): void {
   const secretKey = requireField(x.req, 'secretKey', MAX_KEY_LENGTH);
-  if (!isValidKey(secretKey))
-    throw new HttpError(400, `Type a secret key of 1 to ${MAX_KEY_LENGTH} characters.`);
+  if (!isValidKey(secretKey)) throw httpError(400, `Type a secret key of 1 to ${MAX_KEY_LENGTH} characters.`);
   const mode = optionalField(x.req, 'mode', 20) ?? 'replace';
-  if (mode !== 'replace' && mode !== 'rotate')
-    throw new HttpError(400, 'mode must be "replace" or "rotate".');
+  if (mode !== 'replace' && mode !== 'rotate') throw httpError(400, 'mode must be "replace" or "rotate".');
   const state = exchangeOf(x.res);
   if (mode === 'rotate') {
     state.labAction = 'rotate-key';

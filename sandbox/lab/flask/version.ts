@@ -5,7 +5,7 @@
  */
 import { exchangeOf } from '../../exchange/context.ts';
 import { isFlaskVersion } from '../../keys/lab-settings.ts';
-import { HttpError, requireField } from '../../web/forms.ts';
+import { httpError, requireField } from '../../web/forms.ts';
 import { type LabKit, switchSettings } from './kit.ts';
 
 const explained = {
@@ -18,7 +18,7 @@ const explained = {
 export function versionExperiment(lab: LabKit): void {
   lab.experiment('/flask-version', 'flask-version', explained['3.1'], (x) => {
     const version = requireField(x.req, 'version', 10);
-    if (!isFlaskVersion(version)) throw new HttpError(400, 'version must be "3.1" or "2.2".');
+    if (!isFlaskVersion(version)) throw httpError(400, 'version must be "3.1" or "2.2".');
     const state = exchangeOf(x.res);
     state.summary = explained[version];
     state.save = undefined;
