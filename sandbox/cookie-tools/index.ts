@@ -13,4 +13,10 @@ export {
 } from './anatomy.ts';
 export { fromConvention, toConvention, toDisplayJson } from './convention.ts';
 export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';
+export {
+  parseSessionJson,
+  SessionJsonError,
+  type SessionJsonLimits,
+  type SessionJsonProblem,
+} from './session-json.ts';
 export { describeVerdict, type VerdictKind, type VerdictWords } from './verdicts.ts';
