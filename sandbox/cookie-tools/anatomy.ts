@@ -79,25 +79,65 @@ function notFlask(
   return { input, isFlaskCookie: false, compressed, segments, verdict: { kind: 'not-flask', reason } };
 }
 
+/** Where a cookie's parts are: the last two dots split payload · timestamp · signature. */
+interface Cut {
+  /** 1 when a leading '.' marks a compressed payload, else 0. */
+  payloadStart: number;
+  tsDot: number;
+  sigDot: number;
+}
+
 function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
   const compressed = input.startsWith('.');
   const sigDot = input.lastIndexOf('.');
   const tsDot = sigDot > 0 ? input.lastIndexOf('.', sigDot - 1) : -1;
-  const named = /^([A-Za-z][\w-]*)=.*\..*\./.exec(input);
-  if (named !== null && !input.startsWith('eyJ')) {
-    const name = named[1] as string;
-    return notFlask(input, false, [], `looks like "${name}=…": paste only the value after "${name}="`);
-  }
-  if (sigDot < 0 || tsDot < 0) {
+  const problem = shapeProblem(input, sigDot, tsDot);
+  if (problem !== undefined) return notFlask(input, compressed && problem.keepsFlag, [], problem.reason);
+  const cut: Cut = { payloadStart: compressed && tsDot > 0 ? 1 : 0, tsDot, sigDot };
+  const timestamp = decodeTimestamp(input.slice(tsDot + 1, sigDot));
+  const signatureBytes = safeDecode(input.slice(sigDot + 1));
+  const datable = timestamp !== undefined && timestamp <= MAX_DATETIME_SECONDS;
+  const segments = segmentsOf(input, cut, datable ? timestamp : undefined, signatureBytes);
+  if (!datable) return notFlask(input, compressed, segments, 'the timestamp is not a valid base64url date');
+  if (signatureBytes?.length !== 20) {
     return notFlask(
       input,
       compressed,
-      [],
-      "a Flask cookie has three parts separated by '.': payload.timestamp.signature",
+      segments,
+      'the signature is not 20 bytes, so it is not a Flask (HMAC-SHA1) signature',
     );
   }
+  return judge(input, cut, segments, timestamp, options);
+}
+
+/** Why the text cannot be a Flask cookie value at all (a whole `name=value`, or too few dots). */
+function shapeProblem(
+  input: string,
+  sigDot: number,
+  tsDot: number,
+): { reason: string; keepsFlag: boolean } | undefined {
+  const named = /^([A-Za-z][\w-]*)=.*\..*\./.exec(input);
+  if (named !== null && !input.startsWith('eyJ')) {
+    const name = named[1] as string;
+    return { reason: `looks like "${name}=…": paste only the value after "${name}="`, keepsFlag: false };
+  }
+  if (sigDot < 0 || tsDot < 0) {
+    return {
+      reason: "a Flask cookie has three parts separated by '.': payload.timestamp.signature",
+      keepsFlag: true,
+    };
+  }
+  return undefined;
+}
+
+/** The parts, each with what it means; `timestamp` undefined when it cannot be read as a date. */
+function segmentsOf(
+  input: string,
+  { payloadStart, tsDot, sigDot }: Cut,
+  timestamp: number | undefined,
+  signatureBytes: Uint8Array | undefined,
+): CookieSegment[] {
   const segments: CookieSegment[] = [];
-  const payloadStart = compressed && tsDot > 0 ? 1 : 0;
   if (payloadStart === 1) {
     segments.push(
       seg(
@@ -109,11 +149,6 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
       ),
     );
   }
-  const signatureText = input.slice(sigDot + 1);
-  const timestampText = input.slice(tsDot + 1, sigDot);
-  const timestamp = decodeTimestamp(timestampText);
-  const signatureBytes = safeDecode(signatureText);
-  const datable = timestamp !== undefined && timestamp <= MAX_DATETIME_SECONDS;
   segments.push(
     seg(
       'payload',
@@ -127,7 +162,7 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
       input,
       tsDot + 1,
       sigDot,
-      datable
+      timestamp !== undefined
         ? `signed at ${formatHttpDate(timestamp)} (Unix ${timestamp}): big-endian seconds, base64url`
         : 'should be the signing time in seconds, base64url; this one cannot be read as a date',
     ),
@@ -141,26 +176,28 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
         : `should be a 20-byte HMAC-SHA1 in base64url; this decodes to ${signatureBytes === undefined ? 'nothing valid' : `${signatureBytes.length} bytes`}`,
     ),
   );
-  if (!datable) return notFlask(input, compressed, segments, 'the timestamp is not a valid base64url date');
-  if (signatureBytes?.length !== 20) {
-    return notFlask(
-      input,
-      compressed,
-      segments,
-      'the signature is not 20 bytes, so it is not a Flask (HMAC-SHA1) signature',
-    );
-  }
+  return segments;
+}
+
+/** A well-formed cookie: its payload decoded (anyone can) and, given a key, its signature verified. */
+function judge(
+  input: string,
+  cut: Cut,
+  segments: CookieSegment[],
+  timestamp: number,
+  options: AnatomyOptions,
+): CookieAnatomy {
   const now = options.now ?? systemNow;
   const result: CookieAnatomy = {
     input,
     isFlaskCookie: true,
-    compressed: payloadStart === 1,
+    compressed: cut.payloadStart === 1,
     segments,
     signedAt: timestamp,
     ageSeconds: Math.floor(now()) - timestamp,
     verdict: { kind: 'unverified' },
   };
-  const payloadText = input.slice(0, tsDot);
+  const payloadText = input.slice(0, cut.tsDot);
   try {
     result.json = loadPayload(payloadText);
     result.value = decodeSessionPayload(payloadText);

@@ -94,7 +94,7 @@ describe('the sandbox beside a step', () => {
     await expect
       .poll(() => page.locator('[data-task-status="tamper-rejected"]').textContent())
       .toMatch(/Done ✓/);
-    expect(await newest(page).textContent()).toMatch(/bad signature/);
+    expect(await newest(page).textContent()).toMatch(/Bad signature: this key did not sign it/);
 
     // Everything open: the highlighted code (comments included) must keep its contrast too.
     await page.locator('.inspector-code > summary').click();

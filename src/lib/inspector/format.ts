@@ -1,5 +1,5 @@
 import { describeVerdict } from '../../../sandbox/cookie-tools/verdicts.ts';
-import type { Verdict } from './types.ts';
+import type { Exchange, Verdict } from './types.ts';
 
 /**
  * A short, readable age.
@@ -32,6 +32,16 @@ export function signedDate(signedAt: number | string): Date {
  */
 export function verdictText(verdict: Verdict): { ok: boolean | undefined; text: string } {
   return describeVerdict(verdict);
+}
+
+/**
+ * How the cookie that came in was judged, in the same verdict words, and what the app did with it.
+ * @example incomingText({ status: 'none' }) // 'No session cookie came in.'
+ */
+export function incomingText(session: Pick<Exchange['session'], 'status' | 'keyIndex'>): string {
+  if (session.status === 'none') return 'No session cookie came in.';
+  const { text } = describeVerdict({ kind: session.status, keyIndex: session.keyIndex });
+  return session.status === 'valid' ? text : `${text} The app ignored it and started an empty session.`;
 }
 
 /**
