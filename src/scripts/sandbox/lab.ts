@@ -87,6 +87,10 @@ async function post(form: HTMLFormElement): Promise<unknown> {
   return body;
 }
 
+/**
+ * How each tool's JSON answer is shown inside its form's [data-lab-result] box: built from text
+ * nodes only (h()), replacing what was there, so server text can never become markup.
+ */
 const results: Record<string, (body: unknown, out: HTMLElement, form: HTMLFormElement) => void> = {
   guess(body, out) {
     const { key, tried, perSecond, error } = body as {

@@ -11,7 +11,11 @@ const engineName = { flask: 'Flask', express: 'Express' } as const;
 /** The server may add the template's output (`templateHtml`) to GET pages; optional either way. */
 type ExchangeView = Exchange & { templateHtml?: string };
 
-/** The picture: browser → server with the Cookie it carried, server → browser with the Set-Cookie. */
+/**
+ * The picture: browser → server with the Cookie it carried, server → browser with the Set-Cookie.
+ * An inline <svg> (viewBox 400×100): two boxes, two arrows with two text labels each; its
+ * aria-label carries the whole picture as one sentence.
+ */
 function diagram(exchange: Exchange): Element {
   const model = diagramModel(exchange);
   const box = (x: number, label: string) => [
@@ -43,6 +47,7 @@ const header = (name: string, value: Child, note?: string) =>
     note ? h('span', { class: 'note' }, note) : '',
   );
 
+/** Request and response headers as two <ul class="headers">, each header `Name: <code>value</code>` plus a note. */
 function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
   const response = h(
     'ul',
@@ -98,6 +103,7 @@ function expressCookie(exchange: Exchange): HTMLElement | '' {
   );
 }
 
+/** The session diff as a <ul class="diff">: one <li> per key, marked +, − or ~ in text, not only colour. */
 function diffList(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
