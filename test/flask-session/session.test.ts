@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openSession, saveSession, signSession } from '../../sandbox/flask-session/index.ts';
+import {
+  containsIsAccess,
+  openSession,
+  saveSession,
+  signSession,
+} from '../../sandbox/flask-session/index.ts';
 
 const secretKey = 'w98fw9ef8hwe98fhwef';
 const now = () => 1700000000;
@@ -20,6 +25,18 @@ describe('openSession', () => {
   });
   it('accepts a cookie signed with a fallback key', () => {
     expect(openSession(phill, { secretKey: 'new', fallbackKeys: [secretKey], now }).keyIndex).toBe(1);
+    const config = { secretKey: 'new', fallbackKeys: [secretKey], now, flaskVersion: '3.1' } as const;
+    expect(openSession(phill, config).status).toBe('valid');
+  });
+  it('as Flask 2.2, ignores fallback keys silently (it has no SECRET_KEY_FALLBACKS)', () => {
+    const config = { secretKey: 'new', fallbackKeys: [secretKey], now, flaskVersion: '2.2' } as const;
+    expect(openSession(phill, config)).toEqual({ data: {}, status: 'bad-signature' });
+    expect(openSession(phill, { ...config, secretKey }).status).toBe('valid');
+  });
+  it("counts `'x' in session` as an access from Flask 3.1 (the default), not in 2.2", () => {
+    expect(containsIsAccess()).toBe(true);
+    expect(containsIsAccess('3.1')).toBe(true);
+    expect(containsIsAccess('2.2')).toBe(false);
   });
   it('silently starts over on a bad signature', () => {
     expect(openSession(phill.replace('iGXX', 'AGXX'), { secretKey, now })).toEqual({
