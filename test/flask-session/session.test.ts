@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   containsIsAccess,
+  type FlaskSessionConfig,
   openSession,
   saveSession,
   signSession,
@@ -25,11 +26,21 @@ describe('openSession', () => {
   });
   it('accepts a cookie signed with a fallback key', () => {
     expect(openSession(phill, { secretKey: 'new', fallbackKeys: [secretKey], now }).keyIndex).toBe(1);
-    const config = { secretKey: 'new', fallbackKeys: [secretKey], now, flaskVersion: '3.1' } as const;
+    const config: FlaskSessionConfig = {
+      secretKey: 'new',
+      fallbackKeys: [secretKey],
+      now,
+      flaskVersion: '3.1',
+    };
     expect(openSession(phill, config).status).toBe('valid');
   });
   it('as Flask 2.2, ignores fallback keys silently (it has no SECRET_KEY_FALLBACKS)', () => {
-    const config = { secretKey: 'new', fallbackKeys: [secretKey], now, flaskVersion: '2.2' } as const;
+    const config: FlaskSessionConfig = {
+      secretKey: 'new',
+      fallbackKeys: [secretKey],
+      now,
+      flaskVersion: '2.2',
+    };
     expect(openSession(phill, config)).toEqual({ data: {}, status: 'bad-signature' });
     expect(openSession(phill, { ...config, secretKey }).status).toBe('valid');
   });
