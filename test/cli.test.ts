@@ -98,7 +98,7 @@ describe.concurrent('session-lab decode', () => {
     expect(r.out).toContain('payload');
     expect(r.out).toContain('Tue, 14 Nov 2023 22:13:20 GMT');
     expect(r.out).toContain('{"firstName":"Phill"}');
-    expect(r.out).toContain('signature not checked');
+    expect(r.out).toContain('Not checked: give the secret key to verify the signature.');
     expect(r.out).not.toContain('\u001b['); // no colour when not a terminal
   });
   it('prints the anatomy as JSON with --json', async () => {
@@ -161,7 +161,7 @@ describe.concurrent('session-lab --flask', () => {
     expect(v22.code).toBe(1);
     expect(JSON.parse(v22.out)).toMatchObject({ ok: false, error: 'BadSignature' });
     const decoded = await run('decode', cookie, '--secret', 'new', '--fallback', 'old', '--flask', '2.2');
-    expect(decoded.out).toContain('bad signature');
+    expect(decoded.out).toContain('Bad signature: this key did not sign it');
   });
   it('exits 2 for a version it does not know', async () => {
     const r = await run('load', '--secret', 's', '--cookie', phill, '--flask', '3.0');

@@ -41,6 +41,12 @@ const linesByAction: Record<SandboxAction, string[]> = {
     "session['favouriteColour'] = request.form['favouriteColour']",
     "return redirect(url_for('index'))",
   ],
+  flash: [
+    "@app.post('/flash')",
+    'def flash_message():',
+    "flash(request.form['message'])",
+    "return redirect(url_for('index'))",
+  ],
   clear: ["@app.post('/clear')", 'def clear():', 'session.clear()', "return redirect(url_for('index'))"],
   permanent: [
     "@app.post('/permanent')",

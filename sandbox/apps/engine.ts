@@ -17,6 +17,10 @@ export interface SessionHandle {
   clear(): void;
   /** `session.permanent = True`. */
   makePermanent(): void;
+  /** Flask's `flash(message)`: appends `('message', message)` to the session's `_flashes`. */
+  flash(message: string): void;
+  /** Flask's `get_flashed_messages()`: the messages as the template prints them, removed from the session. */
+  takeFlashes(): string[];
   /** The session's keys and printable values, for the template (a null-prototype object). */
   view(): Record<string, string>;
 }

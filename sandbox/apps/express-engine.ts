@@ -10,6 +10,7 @@ import { exchangeOf } from '../exchange/context.ts';
 import { depthOf } from '../recorder/bounds.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
+import { FLASHES_KEY } from './flask-session-state.ts';
 
 export const EXPRESS_PATH = '/sandbox/express';
 /** Flask's permanent lifetime, so both engines behave alike: 31 days, in milliseconds. */
@@ -54,6 +55,20 @@ export function expressEngine({ key }: { key: string }): SandboxEngine {
           if (req.session === null || req.session === undefined) req.session = {};
           (req.session as Record<string, unknown>)[PERMANENT_KEY] = true;
           req.sessionOptions.maxAge = PERMANENT_MS;
+        },
+        // Flask's flashing, by hand: JSON has no tuples, so each (category, message) is a two-item list.
+        flash: (message) => {
+          if (req.session === null || req.session === undefined) req.session = {};
+          const flashes = data()[FLASHES_KEY];
+          const list = Array.isArray(flashes) ? flashes : [];
+          (req.session as Record<string, unknown>)[FLASHES_KEY] = [...list, ['message', message]];
+        },
+        takeFlashes: () => {
+          if (!Object.hasOwn(data(), FLASHES_KEY)) return [];
+          const flashes = data()[FLASHES_KEY];
+          delete (req.session as Record<string, unknown>)[FLASHES_KEY];
+          if (!Array.isArray(flashes)) return [];
+          return flashes.map((flash) => printable(Array.isArray(flash) ? flash[1] : flash));
         },
         view: () => bareRecord(Object.entries(data()).map(([name, value]) => [name, printable(value)])),
       };

@@ -5,16 +5,19 @@
  * after clear, `Expires` for a permanent session. A bad or foreign cookie is silently an empty session.
  */
 import type { Response } from 'express';
-import { toConvention } from '../cookie-tools/index.ts';
+import { type AnatomyOptions, toConvention } from '../cookie-tools/index.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import {
+  DEFAULT_FLASK_VERSION,
   type FlaskSessionConfig,
+  NestingTooDeep,
   openSession,
+  type SaveInput,
   type SessionData,
   saveSession,
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
-import { labOf } from '../keys/lab-settings.ts';
+import { type LabChoice, labOf } from '../keys/lab-settings.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
@@ -44,9 +47,40 @@ export interface FlaskEngineOptions {
   now: () => number;
 }
 
-/** The session settings for a learner's key settings. */
-export function flaskConfig(key: string, fallbacks: string[], now: () => number): FlaskSessionConfig {
-  return { secretKey: key, fallbackKeys: fallbacks, path: FLASK_PATH, now };
+/** The session settings for a learner's key settings and Flask version. */
+export function flaskConfig(lab: LabChoice, now: () => number): FlaskSessionConfig {
+  const flaskVersion = lab.flaskVersion ?? DEFAULT_FLASK_VERSION;
+  return { secretKey: lab.key, fallbackKeys: lab.fallbacks, flaskVersion, path: FLASK_PATH, now };
+}
+
+/** The keys (and Flask version: 2.2 ignores fallback keys) a cookie's anatomy is verified with. */
+export function anatomyKeysOf(config: FlaskSessionConfig): AnatomyOptions {
+  return {
+    secretKey: config.secretKey,
+    fallbackKeys: config.fallbackKeys ?? [],
+    ...(config.flaskVersion === undefined ? {} : { flaskVersion: config.flaskVersion }),
+    now: config.now ?? (() => Date.now() / 1000),
+  };
+}
+
+/**
+ * Flask's save_session onto the response: Set-Cookie, Vary and Werkzeug's size warning. A session
+ * nested deeper than Flask can save (Python's RecursionError, a 500 in real Flask) sends no cookie
+ * and says so in the record instead: no input may give a 5xx here.
+ */
+export function writeSessionCookie(res: Response, input: SaveInput, config: FlaskSessionConfig): void {
+  const state = exchangeOf(res);
+  let saved: ReturnType<typeof saveSession>;
+  try {
+    saved = saveSession(input, config);
+  } catch (error) {
+    if (!(error instanceof NestingTooDeep)) throw error;
+    state.cookieWarning = `Flask could not save this session: ${error.message}. Real Flask answers 500 here; the sandbox sends no cookie.`;
+    return;
+  }
+  if (saved.setCookie !== null) res.append('Set-Cookie', saved.setCookie);
+  if (saved.vary) res.vary('Cookie');
+  if (saved.sizeWarning !== undefined) state.cookieWarning = saved.sizeWarning;
 }
 
 /** Builds the Flask-compatible engine. */
@@ -55,11 +89,10 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
     name: 'flask',
     middleware(req, res, next) {
       const lab = labOf(req, defaultKey, serverSecret);
-      const config = flaskConfig(lab.key, lab.fallbacks, now);
-      const cookie = readCookie(req, 'session');
+      const config = flaskConfig(lab, now);
       // A payload that inflates past the engine's cap is not opened: an empty 'bad-payload' session.
-      const opened = openSession(cookie, config);
-      const flask: FlaskRequest = { session: new FlaskSessionState(opened.data), config };
+      const opened = openSession(readCookie(req, 'session'), config);
+      const flask: FlaskRequest = { session: new FlaskSessionState(opened.data, lab.flaskVersion), config };
       (res.locals as { flaskSession?: FlaskRequest }).flaskSession = flask;
 
       const state = exchangeOf(res);
@@ -68,18 +101,16 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
       if (opened.keyIndex !== undefined) state.keyIndex = opened.keyIndex;
       state.before = display(opened.data);
       state.after = () => display(flask.session.data);
-      state.anatomyKeys = { secretKey: lab.key, fallbackKeys: lab.fallbacks, now };
+      state.anatomyKeys = anatomyKeysOf(config);
 
       // Flask's save_session, run when the response is finished (before the recorder reads it).
       state.save = () => {
         const { session } = flask;
-        const saved = saveSession(
+        writeSessionCookie(
+          res,
           { data: session.data, modified: session.modified, accessed: session.accessed },
           config,
         );
-        if (saved.setCookie !== null) res.append('Set-Cookie', saved.setCookie);
-        if (saved.vary) res.vary('Cookie');
-        if (saved.sizeWarning !== undefined) state.cookieWarning = saved.sizeWarning;
       };
       next();
     },
@@ -94,6 +125,8 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
         set: (key, value) => session.set(key, value),
         clear: () => session.clear(),
         makePermanent: () => session.makePermanent(),
+        flash: (message) => session.flash(message),
+        takeFlashes: () => session.takeFlashes().map(pyStr),
         // Everything is printed as plain text: unlike Flask, even a forged Markup value is escaped.
         view: () => bareRecord(Object.entries(session.data).map(([key, value]) => [key, pyStr(value)])),
       };

@@ -1,52 +1,34 @@
 /**
- * Flask's `SecureCookieSession` bookkeeping: a dict that remembers whether the request read it
- * (`accessed`, which adds `Vary: Cookie`) or changed it (`modified`, which re-sends the cookie).
- * As in Flask, `key in session` is not an access; `session[key]` and `session.get` are.
+ * The engine's session (`SessionState`: Flask's `SecureCookieSession` bookkeeping, per Flask
+ * version) plus Flask's message flashing, which keeps its messages in the session under `_flashes`.
  */
-import type { PyValue, SessionData } from '../flask-session/values.ts';
+import { PyTuple, type PyValue, SessionState } from '../flask-session/index.ts';
 
-export class FlaskSessionState {
-  /** The session's contents (a fresh object; mutate it only through the methods). */
-  readonly data: SessionData;
-  modified = false;
-  accessed = false;
+/** Where `flash()` keeps its messages: a list of `(category, message)` tuples. */
+export const FLASHES_KEY = '_flashes';
 
-  constructor(data: SessionData) {
-    this.data = data;
+export class FlaskSessionState extends SessionState {
+  /**
+   * Flask's `flash(message, category)`: `flashes = session.get('_flashes', [])`, append the tuple,
+   * `session['_flashes'] = flashes` (so the cookie holds `[{" t": ["message", "…"]}]`).
+   */
+  flash(message: string, category = 'message'): void {
+    const current = this.get(FLASHES_KEY);
+    const flashes = Array.isArray(current) ? current : [];
+    this.set(FLASHES_KEY, [...flashes, new PyTuple([category, message])]);
   }
 
-  /** `key in session`: not counted as an access, exactly as in Flask. */
-  has(key: string): boolean {
-    return Object.hasOwn(this.data, key);
-  }
-
-  /** `session[key]` / `session.get(key)`. */
-  get(key: string): PyValue | undefined {
-    this.accessed = true;
-    return Object.hasOwn(this.data, key) ? this.data[key] : undefined;
-  }
-
-  /** `session[key] = value`. */
-  set(key: string, value: PyValue): void {
-    this.accessed = true;
-    this.modified = true;
-    Object.defineProperty(this.data, key, { value, enumerable: true, writable: true, configurable: true });
-  }
-
-  /** `session.clear()`. */
-  clear(): void {
-    this.accessed = true;
-    this.modified = true;
-    for (const key of Object.keys(this.data)) delete this.data[key];
-  }
-
-  /** `session.permanent = True`: Flask keeps the flag in the session itself, as `_permanent`. */
-  makePermanent(): void {
-    this.set('_permanent', true);
-  }
-
-  /** `session.modified = True`: re-send the cookie even though nothing changed. */
-  markModified(): void {
-    this.modified = true;
+  /**
+   * Flask's `get_flashed_messages()`: `session.pop('_flashes') if '_flashes' in session else []`,
+   * the messages only (no categories). Reading them removes them, so the cookie changes again.
+   */
+  takeFlashes(): PyValue[] {
+    if (!this.has(FLASHES_KEY)) return [];
+    const flashes = this.pop(FLASHES_KEY);
+    if (!Array.isArray(flashes)) return [];
+    // Each entry is a (category, message) pair; a forged cookie may hold anything else, shown as is.
+    return flashes.map((flash) =>
+      flash instanceof PyTuple ? (flash.items[1] ?? null) : Array.isArray(flash) ? (flash[1] ?? null) : flash,
+    );
   }
 }

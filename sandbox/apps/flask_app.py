@@ -4,7 +4,7 @@ Session Lab runs this file's logic in its sandbox and highlights the lines that 
 also run it under real Flask to check that the sandbox sends the same cookies.
 Run it yourself with: flask --app flask_app run
 """
-from flask import Flask, session, request, redirect, render_template, url_for
+from flask import Flask, session, request, redirect, render_template, url_for, flash
 
 app = Flask(__name__)
 # The handout's example key. It is public on purpose so you can check every signature yourself.
@@ -38,4 +38,11 @@ def clear():
 @app.post('/permanent')
 def permanent():
     session.permanent = True
+    return redirect(url_for('index'))
+
+
+@app.post('/flash')
+def flash_message():
+    # flash() keeps the message in the session (under '_flashes') until a page shows it.
+    flash(request.form['message'])
     return redirect(url_for('index'))

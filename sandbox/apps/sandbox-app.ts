@@ -1,7 +1,8 @@
 /**
  * The handout's app as an express router, the same for both engines: GET / shows the form and the
- * lesson's template rendered with the session; POST /store, /store-second, /clear and /permanent do
- * what flask_app.py does and redirect (302) back to the page. Every request is recorded.
+ * lesson's template rendered with the session (and any flashed messages, which reading removes);
+ * POST /store, /store-second, /flash, /clear and /permanent do what flask_app.py does and redirect
+ * (302) back to the page. Every request is recorded.
  */
 import { type Request, type Response, Router } from 'express';
 import { exchangeOf } from '../exchange/context.ts';
@@ -33,16 +34,51 @@ export interface AppRouterOptions {
 /** Builds the app router for one engine. */
 export function createAppRouter(options: AppRouterOptions): Router {
   const { engine, traces } = options;
-  const home = pageOf(engine.name);
-  const form = formParser(options.bodyLimit);
   const router = Router();
   router.use(recordExchanges({ engine: engine.name, traces }), engine.middleware);
+  router.get('/', showPage(options));
+  const form = formParser(options.bodyLimit);
+  for (const [path, name, run] of actions) router.post(path, form, runAction(engine, name, run));
+  if (options.lab) router.use('/lab', options.lab);
+  return router;
+}
 
-  router.get('/', (req, res) => {
+type ActionRun = (session: SessionHandle, req: Request) => void;
+
+/** The app's POST routes, as flask_app.py has them: each changes the session, then redirects to the page. */
+const actions: [path: string, name: SandboxAction, run: ActionRun][] = [
+  ['/store', 'store', (session, req) => session.set('firstName', requireField(req, 'firstName'))],
+  [
+    '/store-second',
+    'store-second',
+    (session, req) => session.set('favouriteColour', requireField(req, 'favouriteColour')),
+  ],
+  ['/flash', 'flash', (session, req) => session.flash(requireField(req, 'message'))],
+  ['/clear', 'clear', (session) => session.clear()],
+  ['/permanent', 'permanent', (session) => session.makePermanent()],
+];
+
+/** One POST route: records which action ran and its app lines, runs it, redirects (302) to the page. */
+function runAction(engine: SandboxEngine, name: SandboxAction, run: ActionRun) {
+  return (req: Request, res: Response) => {
+    const state = exchangeOf(res);
+    state.action = name;
+    state.codeLines = codeLinesFor(name);
+    run(engine.session(req, res), req);
+    redirectTo(res, pageOf(engine.name));
+  };
+}
+
+/** GET /: index.html's logic (flashed messages, then the lesson's `{% if %}`), then the page with its records. */
+function showPage(options: AppRouterOptions) {
+  const { engine, traces } = options;
+  return (req: Request, res: Response) => {
     const session = engine.session(req, res);
     const state = exchangeOf(res);
     state.codeLines = codeLinesFor('show');
-    // The template tests `'firstName' in session` (not an access) and then reads session['firstName'] (an access).
+    // get_flashed_messages() pops '_flashes', so a page that shows them changes the cookie again.
+    const flashes = session.takeFlashes();
+    // The template tests `'firstName' in session` (an access from Flask 3.1) and then reads session['firstName'].
     const shown = session.has('firstName');
     if (shown) session.read('firstName');
     state.templateBranch = shown ? 'if' : 'else';
@@ -52,12 +88,14 @@ export function createAppRouter(options: AppRouterOptions): Router {
     respondAfterHeaders(res, 200, 'html', () => {
       const current = state.exchange as Exchange;
       const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
+      const lab = engine.name === 'flask' ? labOf(req, options.sandboxKey, options.serverSecret) : undefined;
       return renderPage('app', {
         engine: engine.name,
-        home,
+        home: pageOf(engine.name),
         sandboxKey: options.sandboxKey,
         sandboxKeyIsPublicDemo: options.sandboxKeyIsPublicDemo,
-        lab: engine.name === 'flask' ? labOf(req, options.sandboxKey, options.serverSecret) : undefined,
+        lab,
+        flashes,
         lessonOutput,
         templateBranch: state.templateBranch,
         exchanges: exchanges.toReversed(),
@@ -65,36 +103,5 @@ export function createAppRouter(options: AppRouterOptions): Router {
         cookieValue: current.cookieAfter ?? '',
       });
     });
-  });
-
-  const action = (name: SandboxAction, run: (session: SessionHandle, req: Request) => void) => [
-    form,
-    (req: Request, res: Response) => {
-      const state = exchangeOf(res);
-      state.action = name;
-      state.codeLines = codeLinesFor(name);
-      run(engine.session(req, res), req);
-      redirectTo(res, home);
-    },
-  ];
-  router.post(
-    '/store',
-    action('store', (session, req) => session.set('firstName', requireField(req, 'firstName'))),
-  );
-  router.post(
-    '/store-second',
-    action('store-second', (session, req) =>
-      session.set('favouriteColour', requireField(req, 'favouriteColour')),
-    ),
-  );
-  router.post(
-    '/clear',
-    action('clear', (session) => session.clear()),
-  );
-  router.post(
-    '/permanent',
-    action('permanent', (session) => session.makePermanent()),
-  );
-  if (options.lab) router.use('/lab', options.lab);
-  return router;
+  };
 }

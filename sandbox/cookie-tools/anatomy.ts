@@ -85,33 +85,25 @@ function notFlask(
   return { input, isFlaskCookie: false, compressed, segments, verdict: { kind: 'not-flask', reason } };
 }
 
+/** Where a cookie's parts are: the last two dots split payload · timestamp · signature. */
+interface Cut {
+  /** 1 when a leading '.' marks a compressed payload, else 0. */
+  payloadStart: number;
+  tsDot: number;
+  sigDot: number;
+}
+
 function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
   const compressed = input.startsWith('.');
   const sigDot = input.lastIndexOf('.');
   const tsDot = sigDot > 0 ? input.lastIndexOf('.', sigDot - 1) : -1;
-  const named = /^([A-Za-z][\w-]*)=.*\..*\./.exec(input);
-  if (named !== null && !input.startsWith('eyJ')) {
-    const name = named[1] as string;
-    return notFlask(input, false, [], `looks like "${name}=…": paste only the value after "${name}="`);
-  }
-  if (sigDot < 0 || tsDot < 0) {
-    return notFlask(
-      input,
-      compressed,
-      [],
-      "a Flask cookie has three parts separated by '.': payload.timestamp.signature",
-    );
-  }
-  const payloadStart = compressed && tsDot > 0 ? 1 : 0;
+  const problem = shapeProblem(input, sigDot, tsDot);
+  if (problem !== undefined) return notFlask(input, compressed && problem.keepsFlag, [], problem.reason);
+  const cut: Cut = { payloadStart: compressed && tsDot > 0 ? 1 : 0, tsDot, sigDot };
   const timestamp = decodeTimestamp(input.slice(tsDot + 1, sigDot));
   const signatureBytes = safeDecode(input.slice(sigDot + 1));
   const datable = timestamp !== undefined && timestamp <= MAX_DATETIME_SECONDS;
-  const segments = cutSegments(
-    input,
-    { payloadStart, tsDot, sigDot },
-    datable ? timestamp : undefined,
-    signatureBytes,
-  );
+  const segments = segmentsOf(input, cut, datable ? timestamp : undefined, signatureBytes);
   if (!datable) return notFlask(input, compressed, segments, 'the timestamp is not a valid base64url date');
   if (signatureBytes?.length !== 20) {
     return notFlask(
@@ -121,37 +113,38 @@ function dissect(input: string, options: AnatomyOptions): CookieAnatomy {
       'the signature is not 20 bytes, so it is not a Flask (HMAC-SHA1) signature',
     );
   }
-  const now = options.now ?? systemNow;
-  const result: CookieAnatomy = {
-    input,
-    isFlaskCookie: true,
-    compressed: payloadStart === 1,
-    segments,
-    signedAt: timestamp,
-    ageSeconds: Math.floor(now()) - timestamp,
-    verdict: { kind: 'unverified' },
-  };
-  const payloadText = input.slice(0, tsDot);
-  try {
-    result.json = loadPayload(payloadText);
-    result.value = decodeSessionJson(result.json, options.flaskVersion);
-  } catch (error) {
-    result.payloadProblem = reasonOf(error);
-    result.verdict = { kind: 'bad-payload', reason: result.payloadProblem };
-  }
-  if (options.secretKey) result.verdict = verify(input, options, now);
-  return result;
+  return judge(input, cut, segments, timestamp, options);
 }
 
-/** The parts of a cookie with what each means; `timestamp` only when it reads as a date. */
-function cutSegments(
+/** Why the text cannot be a Flask cookie value at all (a whole `name=value`, or too few dots). */
+function shapeProblem(
   input: string,
-  at: { payloadStart: number; tsDot: number; sigDot: number },
+  sigDot: number,
+  tsDot: number,
+): { reason: string; keepsFlag: boolean } | undefined {
+  const named = /^([A-Za-z][\w-]*)=.*\..*\./.exec(input);
+  if (named !== null && !input.startsWith('eyJ')) {
+    const name = named[1] as string;
+    return { reason: `looks like "${name}=…": paste only the value after "${name}="`, keepsFlag: false };
+  }
+  if (sigDot < 0 || tsDot < 0) {
+    return {
+      reason: "a Flask cookie has three parts separated by '.': payload.timestamp.signature",
+      keepsFlag: true,
+    };
+  }
+  return undefined;
+}
+
+/** The parts, each with what it means; `timestamp` undefined when it cannot be read as a date. */
+function segmentsOf(
+  input: string,
+  { payloadStart, tsDot, sigDot }: Cut,
   timestamp: number | undefined,
   signatureBytes: Uint8Array | undefined,
 ): CookieSegment[] {
   const segments: CookieSegment[] = [];
-  if (at.payloadStart === 1) {
+  if (payloadStart === 1) {
     segments.push(
       seg(
         'compressed-flag',
@@ -162,21 +155,64 @@ function cutSegments(
       ),
     );
   }
-  const payloadMeaning = 'the session as JSON, base64url-encoded: readable by anyone, not encrypted';
-  const timestampMeaning =
-    timestamp !== undefined
-      ? `signed at ${formatHttpDate(timestamp)} (Unix ${timestamp}): big-endian seconds, base64url`
-      : 'should be the signing time in seconds, base64url; this one cannot be read as a date';
-  const signatureMeaning =
-    signatureBytes?.length === 20
-      ? "HMAC-SHA1 over everything before the last '.', with key HMAC-SHA1(secret key, 'cookie-session'): 20 bytes, base64url"
-      : `should be a 20-byte HMAC-SHA1 in base64url; this decodes to ${signatureBytes === undefined ? 'nothing valid' : `${signatureBytes.length} bytes`}`;
   segments.push(
-    seg('payload', input, at.payloadStart, at.tsDot, payloadMeaning),
-    seg('timestamp', input, at.tsDot + 1, at.sigDot, timestampMeaning),
-    seg('signature', input, at.sigDot + 1, input.length, signatureMeaning),
+    seg(
+      'payload',
+      input,
+      payloadStart,
+      tsDot,
+      'the session as JSON, base64url-encoded: readable by anyone, not encrypted',
+    ),
+    seg(
+      'timestamp',
+      input,
+      tsDot + 1,
+      sigDot,
+      timestamp !== undefined
+        ? `signed at ${formatHttpDate(timestamp)} (Unix ${timestamp}): big-endian seconds, base64url`
+        : 'should be the signing time in seconds, base64url; this one cannot be read as a date',
+    ),
+    seg(
+      'signature',
+      input,
+      sigDot + 1,
+      input.length,
+      signatureBytes?.length === 20
+        ? "HMAC-SHA1 over everything before the last '.', with key HMAC-SHA1(secret key, 'cookie-session'): 20 bytes, base64url"
+        : `should be a 20-byte HMAC-SHA1 in base64url; this decodes to ${signatureBytes === undefined ? 'nothing valid' : `${signatureBytes.length} bytes`}`,
+    ),
   );
   return segments;
+}
+
+/** A well-formed cookie: its payload decoded (anyone can) and, given a key, its signature verified. */
+function judge(
+  input: string,
+  cut: Cut,
+  segments: CookieSegment[],
+  timestamp: number,
+  options: AnatomyOptions,
+): CookieAnatomy {
+  const now = options.now ?? systemNow;
+  const result: CookieAnatomy = {
+    input,
+    isFlaskCookie: true,
+    compressed: cut.payloadStart === 1,
+    segments,
+    signedAt: timestamp,
+    ageSeconds: Math.floor(now()) - timestamp,
+    verdict: { kind: 'unverified' },
+  };
+  const payloadText = input.slice(0, cut.tsDot);
+  try {
+    result.json = loadPayload(payloadText);
+    result.value = decodeSessionJson(result.json, options.flaskVersion);
+  } catch (error) {
+    result.payloadProblem = reasonOf(error);
+    result.verdict = { kind: 'bad-payload', reason: result.payloadProblem };
+  }
+  if (options.secretKey) result.verdict = verify(input, options, now);
+  return result;
 }
 
 function verify(input: string, options: AnatomyOptions, now: () => number): CookieAnatomy['verdict'] {

@@ -1,7 +1,8 @@
 /**
  * Tools that look at Flask session cookies from outside, built on the engine in ../flask-session/:
  * anatomy (cut a cookie into its parts and judge each), guess (find a weak key from a word list)
- * and the display convention (tagged values as plain JSON for people and the oracle).
+ * the display convention (tagged values as plain JSON for people and the oracle) and the words for
+ * each verdict.
  */
 export {
   type AnatomyOptions,
@@ -13,3 +14,10 @@ export {
 export { fromConvention, isRawJson, toConvention } from './convention.ts';
 export { conventionJson, parseConventionJson, toDisplayJson } from './convention-json.ts';
 export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';
+export {
+  parseSessionJson,
+  SessionJsonError,
+  type SessionJsonLimits,
+  type SessionJsonProblem,
+} from './session-json.ts';
+export { describeVerdict, type VerdictKind, type VerdictWords } from './verdicts.ts';

@@ -8,7 +8,7 @@ import type { OpenStatus } from '../flask-session/index.ts';
 export type Engine = 'flask' | 'express';
 
 /** The sandbox app's routes, named by what they do. */
-export type SandboxAction = 'show' | 'store' | 'store-second' | 'clear' | 'permanent' | 'lab';
+export type SandboxAction = 'show' | 'store' | 'store-second' | 'flash' | 'clear' | 'permanent' | 'lab';
 
 export interface Exchange {
   /** Unique per exchange (random); the inspector de-duplicates by it. */
@@ -17,7 +17,7 @@ export interface Exchange {
   /** When the server handled it, Unix milliseconds. */
   at: number;
   action: SandboxAction;
-  /** For action 'lab': which experiment (e.g. 'tamper', 'set-key', 'forge'). */
+  /** For action 'lab': which experiment (e.g. 'tamper', 'set-key', 'forge', 'replay', 'flask-version'). */
   labAction?: string;
   method: string;
   /** Path as the browser requested it, e.g. '/sandbox/flask/store'. */

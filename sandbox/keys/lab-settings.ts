@@ -1,11 +1,13 @@
 /**
- * A learner's own lab settings (their secret key and fallback keys), kept in their `sandbox_lab`
- * cookie so no server state grows per learner and any process can serve them. The cookie is sealed
- * (AES-256-GCM with a key derived from the server secret): learners cannot read it, so the weak-key
- * exercise cannot be answered by decoding it, and cannot alter it. Anything malformed means the defaults.
+ * A learner's own lab settings (their secret key, fallback keys and which Flask the sandbox behaves
+ * as), kept in their `sandbox_lab` cookie so no server state grows per learner and any process can
+ * serve them. The cookie is sealed (AES-256-GCM with a key derived from the server secret): learners
+ * cannot read it, so the weak-key exercise cannot be answered by decoding it, and cannot alter it.
+ * Anything malformed means the defaults.
  * Key order: `key` is current; `fallbacks` are older keys, most recent last (Flask's SECRET_KEY_FALLBACKS).
  */
 import type { CookieOptions, Request, Response } from 'express';
+import { DEFAULT_FLASK_VERSION, type FlaskVersion, isFlaskVersion } from '../flask-session/index.ts';
 import { readCookie } from '../web/cookies.ts';
 import { seal, sealingKey, unseal } from '../web/sealing.ts';
 
@@ -22,23 +24,32 @@ export interface LabSettings {
   key: string;
   /** Older keys still accepted, most recent last. */
   fallbacks: string[];
-  /** True when the settings came from the learner's cookie rather than the defaults. */
+  /** True when the learner's key settings differ from the defaults (the sandbox key, no fallbacks). */
   custom: boolean;
   /** True when `key` is a weak key the lab chose for the learner to guess: never shown. */
   hidden: boolean;
   /** For each fallback key, true when it is such a hidden key. */
   fallbacksHidden: boolean[];
+  /** Which Flask the learner's sandbox behaves as (3.1 unless they chose 2.2). */
+  flaskVersion: FlaskVersion;
 }
 
 /** What the cookie stores. */
 export type LabChoice = Pick<LabSettings, 'key' | 'fallbacks'> &
-  Partial<Pick<LabSettings, 'hidden' | 'fallbacksHidden'>>;
+  Partial<Pick<LabSettings, 'hidden' | 'fallbacksHidden' | 'flaskVersion'>>;
 
 export const labCookieOptions: CookieOptions = { path: '/sandbox', httpOnly: true, sameSite: 'lax' };
 
 /** The defaults: the sandbox key, no fallbacks. */
 export function defaultLab(defaultKey: string): LabSettings {
-  return { key: defaultKey, fallbacks: [], custom: false, hidden: false, fallbacksHidden: [] };
+  return {
+    key: defaultKey,
+    fallbacks: [],
+    custom: false,
+    hidden: false,
+    fallbacksHidden: [],
+    flaskVersion: DEFAULT_FLASK_VERSION,
+  };
 }
 
 /** A usable key: a non-empty string of at most MAX_KEY_LENGTH characters. */
@@ -55,26 +66,32 @@ export function parseLab(
   defaultKey: string,
   secret: string | undefined,
 ): LabSettings {
-  if (!value || value.length > MAX_COOKIE_LENGTH) return defaultLab(defaultKey);
-  try {
-    const json = unseal(labKey(secret), value);
-    if (json === undefined) return defaultLab(defaultKey);
-    const parsed: unknown = JSON.parse(json.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null) return defaultLab(defaultKey);
-    const { key, fallbacks, hidden, fallbacksHidden } = parsed as Record<string, unknown>;
-    if (!isValidKey(key) || !Array.isArray(fallbacks) || fallbacks.length > MAX_FALLBACKS)
-      return defaultLab(defaultKey);
-    if (!fallbacks.every(isValidKey)) return defaultLab(defaultKey);
-    const flags = Array.isArray(fallbacksHidden) ? fallbacksHidden : [];
-    return {
-      key,
-      fallbacks: [...fallbacks],
-      custom: true,
-      hidden: hidden === true,
-      fallbacksHidden: fallbacks.map((_, i) => flags[i] === true),
-    };
-  } catch {
+  const parsed = openLab(value, secret);
+  if (typeof parsed !== 'object' || parsed === null) return defaultLab(defaultKey);
+  const { key, fallbacks, hidden, fallbacksHidden, flaskVersion } = parsed as Record<string, unknown>;
+  if (!isValidKey(key) || !Array.isArray(fallbacks) || fallbacks.length > MAX_FALLBACKS)
     return defaultLab(defaultKey);
+  if (!fallbacks.every(isValidKey)) return defaultLab(defaultKey);
+  const flags = Array.isArray(fallbacksHidden) ? fallbacksHidden : [];
+  return {
+    key,
+    fallbacks: [...fallbacks],
+    custom: key !== defaultKey || fallbacks.length > 0 || hidden === true,
+    hidden: hidden === true,
+    fallbacksHidden: fallbacks.map((_, i) => flags[i] === true),
+    flaskVersion: isFlaskVersion(flaskVersion) ? flaskVersion : DEFAULT_FLASK_VERSION,
+  };
+}
+
+/** The JSON sealed in a lab cookie value, or undefined when it is absent, too long, altered or not ours. */
+function openLab(value: string | undefined, secret: string | undefined): unknown {
+  if (!value || value.length > MAX_COOKIE_LENGTH) return undefined;
+  const json = unseal(labKey(secret), value);
+  if (json === undefined) return undefined;
+  try {
+    return JSON.parse(json.toString('utf8'));
+  } catch {
+    return undefined;
   }
 }
 
@@ -87,6 +104,9 @@ export function encodeLab(settings: LabChoice, secret: string | undefined): stri
     fallbacks,
     ...(settings.hidden ? { hidden: true } : {}),
     ...(flags.some(Boolean) ? { fallbacksHidden: fallbacks.map((_, i) => flags[i] === true) } : {}),
+    ...(settings.flaskVersion && settings.flaskVersion !== DEFAULT_FLASK_VERSION
+      ? { flaskVersion: settings.flaskVersion }
+      : {}),
   });
   return seal(labKey(secret), Buffer.from(json, 'utf8'));
 }
@@ -105,7 +125,11 @@ export function saveLab(
 ): void {
   // Secure when the request came over HTTPS (directly, or through a trusted proxy that says so).
   const options = { ...labCookieOptions, secure: res.req.secure };
-  if (settings.key === defaultKey && settings.fallbacks.length === 0 && !settings.hidden)
-    res.clearCookie(LAB_COOKIE, options);
+  const defaults =
+    settings.key === defaultKey &&
+    settings.fallbacks.length === 0 &&
+    !settings.hidden &&
+    (settings.flaskVersion ?? DEFAULT_FLASK_VERSION) === DEFAULT_FLASK_VERSION;
+  if (defaults) res.clearCookie(LAB_COOKIE, options);
   else res.cookie(LAB_COOKIE, encodeLab(settings, secret), options);
 }

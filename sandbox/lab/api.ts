@@ -4,10 +4,10 @@
  * A key travels only in a POST body: URLs end up in proxy logs, browser history and Referer headers.
  */
 import { type Request, type Response, Router } from 'express';
-import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import { anatomy, type CookieAnatomy, describeVerdict, toConvention } from '../cookie-tools/index.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
-import { formParser, HttpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
+import { formParser, httpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import { MAX_COOKIE_INPUT } from './cookie-input.ts';
 import { sendGuess } from './guess-page.ts';
@@ -20,7 +20,7 @@ export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: ()
   const decode = (req: Request, res: Response) => {
     const source = req.method === 'GET' ? req.query : req.body;
     if (req.method === 'GET' && textField(req.query, 'secretKey', MAX_KEY_LENGTH) !== undefined) {
-      throw new HttpError(
+      throw httpError(
         400,
         'Send the secret key in the form (POST), not in the address: addresses are kept in browser history and server logs. Nothing was decoded.',
       );
@@ -30,7 +30,7 @@ export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: ()
     const json = wantsJson(req.accepts.bind(req));
     res.setHeader('Cache-Control', 'no-store');
     if (!cookie) {
-      if (json) throw new HttpError(400, 'Send a Flask session cookie in the "cookie" field.');
+      if (json) throw httpError(400, 'Send a Flask session cookie in the "cookie" field.');
       res.type('html').send(renderPage('decode', { cookie: '', secretKey: '' }));
       return;
     }
@@ -64,9 +64,13 @@ export function decodeCookie(cookie: string, secretKey: string | undefined, now:
       signedAt: decoded.signedAt ?? null,
       ageSeconds: decoded.ageSeconds ?? null,
       problem: decoded.verdict.kind === 'unverified' ? null : decoded.verdict,
+      /** The problem in the verdict vocabulary, for pages without JavaScript. */
+      problemWords: decoded.verdict.kind === 'unverified' ? null : describeVerdict(decoded.verdict),
     },
     verifying:
-      verified === null ? { checked: false as const } : { checked: true as const, verdict: verified },
+      verified === null
+        ? { checked: false as const }
+        : { checked: true as const, verdict: verified, words: describeVerdict(verified) },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Request } from 'express';
 import { isCookieValue } from '../web/cookies.ts';
-import { HttpError, requireField } from '../web/forms.ts';
+import { httpError, requireField } from '../web/forms.ts';
 
 /** Longest cookie value accepted from a learner (browsers keep at most ~4 KB). */
 export const MAX_COOKIE_INPUT = 4096;
@@ -12,9 +12,9 @@ export const MAX_COOKIE_INPUT = 4096;
 /** The `cookie` field: a non-empty cookie value without spaces, quotes, commas, semicolons or backslashes. */
 export function requireCookieValue(req: Request): string {
   const value = requireField(req, 'cookie', MAX_COOKIE_INPUT).trim();
-  if (value === '') throw new HttpError(400, 'Paste the cookie value (the part after "session=").');
+  if (value === '') throw httpError(400, 'Paste the cookie value (the part after "session=").');
   if (!isCookieValue(value)) {
-    throw new HttpError(
+    throw httpError(
       400,
       'A cookie value cannot contain spaces, quotes, commas, semicolons, backslashes or non-ASCII characters.',
     );

@@ -4,7 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import { anatomy } from '../cookie-tools/index.ts';
-import { HttpError } from '../web/forms.ts';
+import { httpError } from '../web/forms.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import { CANDIDATES } from './guess-candidates.ts';
 import { GuessQueueFull, guessInPool } from './guess-pool.ts';
@@ -15,16 +15,16 @@ export { CANDIDATES } from './guess-candidates.ts';
 const BUSY_RETRY_SECONDS = 5;
 
 /**
- * Runs the guesser on `cookie` and answers. Throws HttpError(400) without a cookie or for one that
- * is not Flask's, HttpError(429) with Retry-After when the guess queue is full.
+ * Runs the guesser on `cookie` and answers. Throws httpError(400) without a cookie or for one that
+ * is not Flask's, httpError(429) with Retry-After when the guess queue is full.
  */
 export async function sendGuess(req: Request, res: Response, cookie: string | undefined): Promise<void> {
   if (!cookie)
-    throw new HttpError(400, 'Paste a Flask session cookie (the part after "session=") to guess its key.');
+    throw httpError(400, 'Paste a Flask session cookie (the part after "session=") to guess its key.');
   // Only the shape matters here; the payload is never opened past the inflate cap.
   const { verdict } = anatomy(cookie);
   if (verdict.kind === 'not-flask')
-    throw new HttpError(
+    throw httpError(
       400,
       `That is not a Flask session cookie (${verdict.reason}), so there is no signature to guess a key from.`,
     );
@@ -34,7 +34,7 @@ export async function sendGuess(req: Request, res: Response, cookie: string | un
   } catch (error) {
     if (!(error instanceof GuessQueueFull)) throw error;
     res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
-    throw new HttpError(
+    throw httpError(
       429,
       `The key guesser is busy with other learners' guesses. Please try again in ${BUSY_RETRY_SECONDS} seconds.`,
     );

@@ -11,6 +11,7 @@ import { type ExchangeContext, startExchange } from '../exchange/context.ts';
 import type { Engine, Exchange } from '../exchange/exchange.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { readCookie, sandboxCookieHeader } from '../web/cookies.ts';
+import { deletesCookie, lastSetCookie, parseSetCookie } from '../web/set-cookie.ts';
 import { boundRecord } from './bounds.ts';
 import { summarize } from './summary.ts';
 import type { TraceCodec } from './trace.ts';
@@ -45,7 +46,7 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
   const vary = res.getHeader('vary');
   const location = res.getHeader('location');
   const sent = readCookie(req, 'session') ?? null;
-  const cookieAfter = cookieHeld(sent, setCookies);
+  const cookieAfter = cookieHeld(sent, setCookies, at);
   const facts: Omit<Exchange, 'id' | 'at' | 'summary'> = {
     engine: state.engine,
     action: state.action,
@@ -64,7 +65,7 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
       after: state.after(),
     },
     cookieAfter,
-    ...anatomyPart(state, setCookieValue(setCookies) || sent),
+    ...anatomyPart(state, lastSetCookie(setCookies, 'session')?.value || sent),
     codeLines: state.codeLines,
     ...(state.templateBranch === undefined ? {} : { templateBranch: state.templateBranch }),
     ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
@@ -80,19 +81,13 @@ function headerList(value: ReturnType<Response['getHeader']>): string[] {
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
-/** The value of the last `session=` Set-Cookie, or undefined. */
-function setCookieValue(setCookies: string[]): string | undefined {
-  const header = setCookies.findLast((h) => h.startsWith('session='));
-  return header?.slice('session='.length).split(';')[0];
-}
-
 /** What the browser holds after the response: the new value, null if deleted, else what it sent. */
-function cookieHeld(sent: string | null, setCookies: string[]): string | null {
-  const header = setCookies.findLast((h) => h.startsWith('session='));
+function cookieHeld(sent: string | null, setCookies: string[], now: number): string | null {
+  const header = setCookies.findLast((h) => parseSetCookie(h).name === 'session');
   if (header === undefined) return sent;
   if (Buffer.byteLength(header) > BROWSER_COOKIE_LIMIT) return sent; // browsers silently drop it
-  const value = setCookieValue(setCookies) ?? '';
-  return value === '' || /;\s*max-age=0(;|$)/i.test(header) ? null : value;
+  const cookie = parseSetCookie(header);
+  return !cookie.value || deletesCookie(cookie, now) ? null : cookie.value;
 }
 
 /** The Flask engine's anatomy of a cookie, with its payload in display JSON (never a bomb opened). */

@@ -1,17 +1,21 @@
 /**
  * One plain sentence per exchange, for the inspector's timeline and for screen readers.
  */
+import { describeVerdict } from '../cookie-tools/index.ts';
 import type { Exchange } from '../exchange/exchange.ts';
+import { deletesCookie, setCookiesNamed } from '../web/set-cookie.ts';
 
 type Facts = Omit<Exchange, 'summary' | 'id' | 'at'>;
 
-const openings: Record<string, string> = {
-  'bad-signature':
-    "The cookie's signature did not verify with the key in force, so the app got an empty session. ",
-  expired: 'The cookie was older than the 31-day limit, so the app got an empty session. ',
-  'bad-payload':
-    'The cookie was signed correctly but its payload could not be read (real Flask answers 500 here); the sandbox used an empty session. ',
-};
+/** How the incoming cookie was judged, in the verdict vocabulary, and what that meant for the app. */
+function openingOf(status: Facts['session']['status']): string {
+  if (status === 'none' || status === 'valid') return '';
+  const consequence =
+    status === 'bad-payload'
+      ? 'Real Flask answers 500 here; the sandbox used an empty session.'
+      : 'So the app got an empty session.';
+  return `${describeVerdict({ kind: status }).text} ${consequence} `;
+}
 
 /** Where the sandbox parts from Flask: it does not open a payload that inflates past its cap. */
 const tooBigOpening =
@@ -23,11 +27,10 @@ const tooBigOpening =
  */
 export function summarize(facts: Facts, tooBigToOpen = false): string {
   const opening =
-    tooBigToOpen && facts.session.status === 'bad-payload'
-      ? tooBigOpening
-      : (openings[facts.session.status] ?? '');
-  const sent = facts.setCookies.some((header) => /^session=/.test(header));
-  const deleted = facts.setCookies.some((header) => /^session=;/.test(header));
+    tooBigToOpen && facts.session.status === 'bad-payload' ? tooBigOpening : openingOf(facts.session.status);
+  const sessionCookies = setCookiesNamed(facts.setCookies, 'session');
+  const sent = sessionCookies.length > 0;
+  const deleted = sessionCookies.some((cookie) => deletesCookie(cookie));
   const fallback = facts.session.status === 'valid' && (facts.session.keyIndex ?? 0) > 0;
   const via = fallback ? 'The cookie verified with a fallback key, not the current one. ' : '';
   switch (facts.action) {
@@ -36,9 +39,12 @@ export function summarize(facts: Facts, tooBigToOpen = false): string {
         facts.templateBranch === 'if'
           ? "firstName is in the session, so the template's {% if %} printed it"
           : "firstName is not in the session, so the template's {% if %} printed nothing";
-      const cookie = sent
-        ? '; the cookie was sent again with a fresh date (permanent sessions are refreshed)'
-        : '; no cookie was set';
+      const flashesRead = Object.hasOwn(facts.session.before, '_flashes');
+      const cookie = flashesRead
+        ? `; get_flashed_messages() showed the flashed messages and removed _flashes from the session, so the cookie was ${deleted ? 'deleted (nothing else was in it)' : 'sent again without them'}`
+        : sent
+          ? '; the cookie was sent again with a fresh date (permanent sessions are refreshed)'
+          : '; no cookie was set';
       return `${opening}${via}Showed the page: ${branch}${cookie}.`;
     }
     case 'store':
@@ -46,6 +52,8 @@ export function summarize(facts: Facts, tooBigToOpen = false): string {
       const key = facts.action === 'store' ? 'firstName' : 'favouriteColour';
       return `${opening}${via}Stored ${key} in the session and sent the whole session back in a new signed cookie.`;
     }
+    case 'flash':
+      return `${opening}${via}Flashed a message: flash() appended ('message', …) to session['_flashes'] and sent the whole session back in a new signed cookie, where anyone can read it until a page shows it.`;
     case 'clear':
       return `${opening}Cleared the session, so the server told the browser to delete the cookie${deleted ? ' (Max-Age=0 / an Expires date in 1970)' : ''}.`;
     case 'permanent':

@@ -7,7 +7,7 @@
  */
 import type { RequestHandler, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { HttpError } from '../web/forms.ts';
+import { httpError } from '../web/forms.ts';
 
 export interface RateLimit {
   /** Requests allowed per address in one window. */
@@ -59,7 +59,7 @@ function limiter(name: keyof RateLimits, { limit, windowMs }: RateLimit): Reques
         Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000),
       );
       next(
-        new HttpError(
+        httpError(
           429,
           `Too many ${what[name]} from your network: at most ${limit} every ${Math.round(windowMs / 1000)} seconds per address (a class behind one router shares it). Please try again in ${seconds} seconds.`,
         ),

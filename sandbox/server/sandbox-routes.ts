@@ -11,9 +11,10 @@ import { flaskEngine } from '../apps/flask-engine.ts';
 import { createAppRouter } from '../apps/sandbox-app.ts';
 import { createApiRouter } from '../lab/api.ts';
 import { createExpressLab } from '../lab/express-lab.ts';
-import { createFlaskLab } from '../lab/flask-lab.ts';
+import { createFlaskLab } from '../lab/flask/index.ts';
 import { createTraceCodec } from '../recorder/trace.ts';
 import { refuseCrossSiteWrites } from '../web/csrf.ts';
+import { learnerMessage, parserType, statusOf } from '../web/http-errors.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
 import type { ServerConfig } from './config.ts';
 import { mountRateLimits, type RateLimits } from './rate-limits.ts';
@@ -94,26 +95,25 @@ const appPolicyHeader = Object.entries(appPolicy)
  * bug gives a 500, and its details go to the log.
  */
 const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
-  const status =
-    typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+  const status = statusOf(error);
   if (status >= 500) console.error(`Sandbox error on ${req.method} ${req.originalUrl.split('?')[0]}:`, error);
   if (res.headersSent) {
     next(error);
     return;
   }
+  const type = parserType(error);
   const message =
     status >= 500
       ? 'Something went wrong in the sandbox. Please try again.'
-      : error?.name === 'HttpError'
-        ? String(error.message)
-        : (parserMessages[String(error?.type)] ??
-          statusMessages[status] ??
-          'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
+      : (learnerMessage(error) ??
+        (type === undefined ? undefined : parserMessages[type]) ??
+        statusMessages[status] ??
+        'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
   const back = /^\/sandbox\/express/.test(req.originalUrl) ? '/sandbox/express/' : '/sandbox/flask/';
   res.status(status).setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Security-Policy', appPolicyHeader);
   if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });
-  else res.type('html').send(renderPage('error', { status, title: titleOf(error, status), message, back }));
+  else res.type('html').send(renderPage('error', { status, title: titleOf(type, status), message, back }));
 };
 
 /** What body-parser's errors (by `type`) mean for a learner. */
@@ -133,8 +133,8 @@ const statusMessages: Record<number, string> = {
 };
 
 /** The error page's title: what went wrong, in a few words. */
-function titleOf(error: { type?: unknown } | undefined, status: number): string {
-  if (error?.type === 'parameters.too.many') return 'Too many form fields';
+function titleOf(type: string | undefined, status: number): string {
+  if (type === 'parameters.too.many') return 'Too many form fields';
   return titles[status] ?? 'Bad Request';
 }
 

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { statusOf } from '../web/http-errors.ts';
 import type { ServerConfig } from './config.ts';
 import { createSandboxRouter } from './sandbox-routes.ts';
 
@@ -124,8 +125,7 @@ const logRequests: RequestHandler = (req, res, next) => {
 
 /** The last resort: a plain page for the user, the details for the log, never a stack trace in the response. */
 const handleError: ErrorRequestHandler = (error, req, res, _next) => {
-  const status =
-    typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+  const status = statusOf(error);
   // The path only: query strings carry learners' records.
   if (status >= 500) console.error(`Error serving ${req.method} ${req.originalUrl.split('?')[0]}:`, error);
   if (res.headersSent) return;

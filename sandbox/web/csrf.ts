@@ -13,7 +13,7 @@
  * host and scheme when a trusted proxy sent them (express's `req.protocol`/`req.host` with trust proxy).
  */
 import type { Request, RequestHandler } from 'express';
-import { HttpError } from './forms.ts';
+import { httpError } from './forms.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -38,7 +38,7 @@ export function crossSiteReason(req: Request): string | undefined {
   return undefined;
 }
 
-/** Middleware: a 403 page (HttpError, rendered by the error handler) for cross-site writes. */
+/** Middleware: a 403 page (httpError, rendered by the error handler) for cross-site writes. */
 export const refuseCrossSiteWrites: RequestHandler = (req, _res, next) => {
-  next(crossSiteReason(req) === undefined ? undefined : new HttpError(403, CROSS_SITE_REFUSED));
+  next(crossSiteReason(req) === undefined ? undefined : httpError(403, CROSS_SITE_REFUSED));
 };

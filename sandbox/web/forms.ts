@@ -4,19 +4,12 @@
  * wins), plus a length cap so nobody can grow a cookie or a page without bound.
  */
 import express, { type Request, type RequestHandler } from 'express';
+import { httpError } from './http-errors.ts';
+
+export { httpError };
 
 /** Longest accepted field value, in characters (the oversize lab needs ~5000). */
 export const MAX_FIELD_LENGTH = 6000;
-
-/** An error with the HTTP status to answer and a message that is safe to show. */
-export class HttpError extends Error {
-  override name = 'HttpError';
-  status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
 
 /** Parses urlencoded forms up to `limit` bytes (bigger → 413, handled by the error page). */
 export function formParser(limit: number): RequestHandler {
@@ -27,7 +20,7 @@ export function formParser(limit: number): RequestHandler {
 export function requireField(req: Request, name: string, maxLength = MAX_FIELD_LENGTH): string {
   const value = optionalField(req, name, maxLength);
   if (value === undefined) {
-    throw new HttpError(
+    throw httpError(
       400,
       `Bad Request: the form has no "${name}" field. The browser (or proxy) sent a request that this server could not understand.`,
     );
@@ -47,7 +40,7 @@ export function textField(source: unknown, name: string, maxLength = MAX_FIELD_L
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (typeof value !== 'string') return undefined;
   if (value.length > maxLength) {
-    throw new HttpError(
+    throw httpError(
       413,
       `The "${name}" field is too long: ${value.length} characters, at most ${maxLength} are accepted.`,
     );

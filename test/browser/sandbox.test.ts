@@ -94,7 +94,7 @@ describe('the sandbox beside a step', () => {
     await expect
       .poll(() => page.locator('[data-task-status="tamper-rejected"]').textContent())
       .toMatch(/Done ✓/);
-    expect(await newest(page).textContent()).toMatch(/bad signature/);
+    expect(await newest(page).textContent()).toMatch(/Bad signature: this key did not sign it/);
 
     // Everything open: the highlighted code (comments included) must keep its contrast too.
     await page.locator('.inspector-code > summary').click();
@@ -136,6 +136,26 @@ describe('the sandbox beside a step', () => {
       .toMatch(/Decoded \(no key needed\).*"firstName":\s?"Ada".*Verified\?.*Bad signature/s);
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('replays an older cookie picked from the timeline: the cleared session comes back', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}/sandbox/`);
+    const app = page.frameLocator('iframe[name="sandbox-flask"]');
+    await storeName(app, 'Ada');
+    await expect.poll(() => app.locator('.output').textContent()).toMatch(/First Name: Ada/);
+    await app.getByRole('button', { name: 'Start over' }).click();
+    await expect.poll(() => app.locator('.output').textContent()).toMatch(/Nothing/);
+    // The picker lists the cookie the browser held before Start over, and copies it into the form.
+    const field = page.getByLabel('Cookie to send again');
+    await expect.poll(() => field.inputValue()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await page.getByLabel('One of your earlier cookies').locator('option').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Send this older cookie again' }).click();
+    await expect.poll(() => app.locator('.output').textContent()).toMatch(/First Name: Ada/);
+    await expect
+      .poll(() => page.locator('[data-inspector-list]').textContent())
+      .toMatch(/even after session\.clear\(\)/);
     await page.context().close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anatomy } from '../../sandbox/cookie-tools/index.ts';
+import { anatomy, describeVerdict } from '../../sandbox/cookie-tools/index.ts';
 import { signSession } from '../../sandbox/flask-session/index.ts';
 import { deflate } from '../../sandbox/flask-session/zlib.ts';
 
@@ -84,5 +84,50 @@ describe('anatomy of a zlib bomb', () => {
     });
     expect(result.json).toBeUndefined();
     expect(result.value).toBeUndefined();
+  });
+});
+
+describe('describeVerdict: one vocabulary for CLI, inspector, summaries and the decode tool', () => {
+  it('has words for every kind, good news only for a valid cookie', () => {
+    const verdicts = [
+      { kind: 'valid', keyIndex: 0 },
+      { kind: 'valid', keyIndex: 2 },
+      { kind: 'unverified' },
+      { kind: 'bad-signature' },
+      { kind: 'expired' },
+      { kind: 'bad-payload', reason: 'not JSON' },
+      { kind: 'not-flask', reason: 'no dots' },
+    ] as const;
+    const said = verdicts.map((v) => describeVerdict(v));
+    expect(said.map((w) => w.ok)).toEqual([true, true, undefined, false, false, false, false]);
+    expect(said[1]?.text).toContain('fallback key 2');
+    expect(said[5]?.text).toMatch(/payload cannot be read: not JSON$/);
+    expect(said[6]?.text).toBe('Not a Flask session cookie: no dots');
+    expect(describeVerdict({ kind: 'bad-payload' }).text).toBe(
+      'Signature is valid but the payload cannot be read.',
+    );
+  });
+  it('the CLI and the summaries use the same words', async () => {
+    const { summarize } = await import('../../sandbox/recorder/summary.ts');
+    const { verdictText } = await import('../../src/lib/inspector/format.ts');
+    const bad = describeVerdict({ kind: 'bad-signature' }).text;
+    expect(verdictText({ kind: 'bad-signature' }).text).toBe(bad);
+    const facts: Parameters<typeof summarize>[0] = {
+      engine: 'flask',
+      action: 'show',
+      method: 'GET',
+      path: '/sandbox/flask/',
+      status: 200,
+      requestCookie: 'session=x',
+      setCookies: [],
+      vary: 'Cookie',
+      session: { status: 'bad-signature', before: {}, after: {} },
+      cookieAfter: 'x',
+      codeLines: [],
+      templateBranch: 'else',
+    };
+    expect(summarize(facts)).toMatch(
+      new RegExp(`^${bad.replace(/[.()]/g, '\\$&')} So the app got an empty session\\.`),
+    );
   });
 });

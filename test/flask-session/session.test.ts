@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openSession, saveSession, signSession } from '../../sandbox/flask-session/index.ts';
+import {
+  type FlaskSessionConfig,
+  openSession,
+  SessionState,
+  saveSession,
+  signSession,
+} from '../../sandbox/flask-session/index.ts';
 
 const secretKey = 'w98fw9ef8hwe98fhwef';
 const now = () => 1700000000;
@@ -20,6 +26,34 @@ describe('openSession', () => {
   });
   it('accepts a cookie signed with a fallback key', () => {
     expect(openSession(phill, { secretKey: 'new', fallbackKeys: [secretKey], now }).keyIndex).toBe(1);
+    const config: FlaskSessionConfig = {
+      secretKey: 'new',
+      fallbackKeys: [secretKey],
+      now,
+      flaskVersion: '3.1',
+    };
+    expect(openSession(phill, config).status).toBe('valid');
+  });
+  it('as Flask 2.2, ignores fallback keys silently (it has no SECRET_KEY_FALLBACKS)', () => {
+    const config: FlaskSessionConfig = {
+      secretKey: 'new',
+      fallbackKeys: [secretKey],
+      now,
+      flaskVersion: '2.2',
+    };
+    expect(openSession(phill, config)).toEqual({ data: {}, status: 'bad-signature' });
+    expect(openSession(phill, { ...config, secretKey }).status).toBe('valid');
+  });
+  it("counts `'x' in session` as an access from Flask 3.1 (the default), not in 2.2", () => {
+    for (const [version, accessed] of [
+      [undefined, true],
+      ['3.1', true],
+      ['2.2', false],
+    ] as const) {
+      const session = new SessionState({ firstName: 'Ada' }, version);
+      expect(session.has('firstName')).toBe(true);
+      expect(session.accessed).toBe(accessed);
+    }
   });
   it('silently starts over on a bad signature', () => {
     expect(openSession(phill.replace('iGXX', 'AGXX'), { secretKey, now })).toEqual({

@@ -8,17 +8,23 @@ import {
 } from '../../src/lib/inspector/cookies.ts';
 
 describe('parseSetCookie', () => {
-  it('splits name, value and attributes, lower-casing attribute names', () => {
+  it('splits name, value and attributes, whatever the case of attribute names', () => {
     expect(parseSetCookie('session=a.b.c; HttpOnly; Path=/sandbox/flask')).toEqual({
       name: 'session',
       value: 'a.b.c',
-      attributes: { httponly: true, path: '/sandbox/flask' },
+      httpOnly: true,
+      path: '/sandbox/flask',
+    });
+    expect(parseSetCookie('session=a; path=/sandbox/express; httponly')).toMatchObject({
+      httpOnly: true,
+      path: '/sandbox/express',
     });
   });
-  it('keeps = signs inside the value and the Expires date whole', () => {
-    const cookie = parseSetCookie('session=.eJw=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0');
-    expect(cookie.value).toBe('.eJw=x');
-    expect(cookie.attributes).toEqual({ expires: 'Thu, 01 Jan 1970 00:00:00 GMT', 'max-age': '0' });
+  it('keeps = signs and percent signs inside the value as written, and reads the Expires date', () => {
+    const cookie = parseSetCookie('session=.eJw=x%41; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0');
+    expect(cookie.value).toBe('.eJw=x%41');
+    expect(cookie.expires?.getTime()).toBe(0);
+    expect(cookie.maxAge).toBe(0);
   });
   it('reads an empty value', () => {
     expect(parseSetCookie('session=; Path=/')).toMatchObject({ name: 'session', value: '' });
@@ -29,6 +35,14 @@ describe('deletesCookie', () => {
   it('is true for Max-Age=0 or an Expires in the past', () => {
     expect(deletesCookie(parseSetCookie('session=; Max-Age=0'))).toBe(true);
     expect(deletesCookie(parseSetCookie('session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT'))).toBe(true);
+  });
+  it('lets Max-Age win over Expires, as browsers do', () => {
+    expect(deletesCookie(parseSetCookie('s=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=60'))).toBe(
+      false,
+    );
+    expect(deletesCookie(parseSetCookie('s=x; Expires=Fri, 01 Jan 2100 00:00:00 GMT; Max-Age=-1'))).toBe(
+      true,
+    );
   });
   it('is false for a session cookie or a future Expires', () => {
     expect(deletesCookie(parseSetCookie('session=x; HttpOnly'))).toBe(false);

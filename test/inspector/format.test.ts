@@ -5,6 +5,7 @@ import {
   codeRanText,
   decodeExpressSession,
   formatAge,
+  incomingText,
   lineRanges,
   signedDate,
   truncateMiddle,
@@ -142,5 +143,16 @@ describe('codeRanText', () => {
       'Express app: its version of lines 3–4 of the Flask app ran.',
     );
     expect(codeRanText('express', [3])).not.toContain('Flask code');
+  });
+});
+
+describe('incomingText', () => {
+  it('says how the incoming cookie was judged in the verdict words, and that a bad one was ignored', () => {
+    expect(incomingText({ status: 'none' })).toBe('No session cookie came in.');
+    expect(incomingText({ status: 'valid', keyIndex: 1 })).toMatch(/^Verifies with fallback key 1/);
+    expect(incomingText({ status: 'bad-signature' })).toBe(
+      'Bad signature: this key did not sign it, or the cookie was changed. The app ignored it and started an empty session.',
+    );
+    expect(incomingText({ status: 'expired' })).toMatch(/too old.*started an empty session\.$/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  earlierCookies,
   latestOfEngine,
   mergeExchanges,
   openByDefault,
@@ -118,5 +119,25 @@ describe('after a redirect', () => {
     const post = store();
     expect(sessionBefore([post, show()], 1)).toEqual({ firstName: 'Ada' });
     expect(sessionBefore([post], 0)).toEqual({});
+  });
+});
+
+describe('earlierCookies', () => {
+  it('lists the cookies held before the current one, newest first, each once, of one engine', () => {
+    const timeline = [
+      exchange({ cookieAfter: 'A' }),
+      exchange({ cookieAfter: 'A' }),
+      exchange({ engine: 'express', cookieAfter: 'E' }),
+      exchange({ cookieAfter: 'B' }),
+      exchange({ cookieAfter: null }),
+      exchange({ cookieAfter: 'C' }),
+    ];
+    expect(earlierCookies(timeline, 'flask').map((c) => c.cookie)).toEqual(['B', 'A']);
+    expect(earlierCookies(timeline, 'flask')[1]?.from).toBe(timeline[1]);
+    expect(earlierCookies(timeline, 'express')).toEqual([]);
+  });
+  it('after a clear (no cookie now) every earlier cookie can be sent again', () => {
+    const timeline = [exchange({ cookieAfter: 'A' }), exchange({ action: 'clear', cookieAfter: null })];
+    expect(earlierCookies(timeline, 'flask').map((c) => c.cookie)).toEqual(['A']);
   });
 });

@@ -2,11 +2,12 @@
 
 Input (argv[1]): JSON {"now": <Unix seconds, optional: freezes the signing time>,
   "cookie": <a session cookie value to start with, optional>,
+  "config": <app.config entries to set first, optional, e.g. {"SECRET_KEY_FALLBACKS": [...]}>,
   "steps": [{"method": "GET"|"POST", "path": "/store", "form": {...}}]}
 Output (stdout): a JSON list, one entry per step:
   {"status", "setCookie": [...], "vary", "location", "body"} (body only for GET).
 Cookies are kept by hand (not by the test client's jar) so the behaviour is the same on every
-Werkzeug version. Needs python3-flask; run with /usr/bin/python3.
+Werkzeug version. Needs Flask: run with python3 (Flask 3.1 here) or /usr/bin/python3 (Flask 2.2).
 """
 import json
 import os
@@ -25,6 +26,7 @@ def main():
         now = int(spec['now'])
         # Freeze the signing time so cookie values can be compared byte for byte.
         itsdangerous.TimestampSigner.get_timestamp = lambda self: now
+    app.config.update(spec.get('config', {}))
     jar = {}
     if spec.get('cookie'):
         jar['session'] = spec['cookie']

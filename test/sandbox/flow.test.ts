@@ -37,7 +37,7 @@ describe('Flask engine', () => {
     let res = await agent.get('/sandbox/flask/');
     expect(res.status).toBe(200);
     expect(res.headers['set-cookie']).toBeUndefined();
-    expect(res.headers.vary).toBeUndefined();
+    expect(res.headers.vary).toBe('Cookie'); // Flask 3.1: 'firstName' in session is an access
     expect(res.text).toContain('<label for="firstName">First name</label>');
 
     res = await agent.post('/sandbox/flask/store').type('form').send({ firstName: 'Phill' });
@@ -84,7 +84,7 @@ describe('Flask engine', () => {
 
     res = await agent.get('/sandbox/flask/');
     expect(res.headers['set-cookie']).toBeUndefined();
-    expect(res.headers.vary).toBeUndefined();
+    expect(res.headers.vary).toBe('Cookie');
     expect(res.text).not.toContain('First Name:');
   });
 

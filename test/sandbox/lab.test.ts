@@ -1,5 +1,6 @@
 /**
- * The lab: tamper, change and rotate the key, forge, weak key and guessing, oversize, decode —
+ * The lab: tamper, replay, change and rotate the key, which Flask to behave as, forge, weak key and
+ * guessing, oversize, decode —
  * each acting only on the learner's own cookies, so two learners never see each other's settings.
  */
 import request from 'supertest';
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { storeLines } from '../../sandbox/apps/app-source.ts';
 import type { Exchange } from '../../sandbox/exchange/exchange.ts';
 import { loadSession, signSession } from '../../sandbox/flask-session/index.ts';
-import { defaultLab, parseLab } from '../../sandbox/keys/lab-settings.ts';
+import { defaultLab, encodeLab, parseLab } from '../../sandbox/keys/lab-settings.ts';
 import { WEAK_KEYS } from '../../sandbox/lab/weak-keys.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 
@@ -60,6 +61,100 @@ describe('tamper', () => {
       const res = await agent.post('/sandbox/flask/lab/tamper').type('form').send({ cookie });
       expect([400, 413]).toContain(res.status);
     }
+  });
+});
+
+describe('replay: sending an older cookie again', () => {
+  it('an old cookie still works after session.clear(): the server keeps no record to revoke it', async () => {
+    const agent = await learner();
+    const [, stored] = await run(agent, '/sandbox/flask/lab/resign');
+    const older = stored?.cookieAfter as string;
+    const [clear, cleared] = await run(agent, '/sandbox/flask/clear');
+    expect(clear?.cookieAfter).toBeNull();
+    expect(cleared?.session.before).toEqual({});
+
+    const [lab, page] = await run(agent, '/sandbox/flask/lab/replay', { cookie: older });
+    expect(lab).toMatchObject({ action: 'lab', labAction: 'replay', codeLines: [], cookieAfter: older });
+    expect(lab?.setCookies).toEqual([`session=${older}; HttpOnly; Path=/sandbox/flask`]);
+    expect(lab?.summary).toContain('even after session.clear()');
+    expect(lab?.summary).toContain('per-user session version');
+    expect(lab?.summary).toContain('server-side sessions');
+    expect(page?.session).toMatchObject({ status: 'valid', before: { firstName: 'Phill' } });
+    expect(page?.templateBranch).toBe('if');
+  });
+
+  it('an older cookie signed with a key since replaced no longer verifies', async () => {
+    const agent = await learner();
+    const [, page] = await run(agent, '/sandbox/flask/lab/resign');
+    const older = page?.cookieAfter as string;
+    await run(agent, '/sandbox/flask/lab/key', { secretKey: 'a-new-key' });
+    const [, replayed] = await run(agent, '/sandbox/flask/lab/replay', { cookie: older });
+    expect(replayed?.session.status).toBe('bad-signature');
+  });
+
+  it('refuses a missing cookie or one a cookie cannot hold, with a 4xx and a message', async () => {
+    const agent = await learner();
+    for (const form of [{}, { cookie: '' }, { cookie: 'a;b' }, { cookie: 'x'.repeat(5000) }]) {
+      const res = await agent.post('/sandbox/flask/lab/replay').type('form').send(form);
+      expect([400, 413]).toContain(res.status);
+      expect(res.text).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+});
+
+describe('which Flask the sandbox behaves as', () => {
+  it('is Flask 3.1 by default: Vary: Cookie on the first page, and the page says so', async () => {
+    const res = await request(sandboxApp()).get('/sandbox/flask/');
+    expect(res.headers.vary).toBe('Cookie');
+    expect(res.text).toContain('behaves as <strong>Flask 3.1</strong>');
+  });
+
+  it("2.2, the learner's choice, lives in their sealed lab cookie: no Vary on the first page", async () => {
+    const agent = request.agent(sandboxApp());
+    const [lab, page] = await run(agent, '/sandbox/flask/lab/flask-version', { version: '2.2' });
+    expect(lab).toMatchObject({ action: 'lab', labAction: 'flask-version' });
+    expect(lab?.summary).toContain('Flask 2.2');
+    expect(lab?.setCookies[0]).toMatch(/^sandbox_lab=[\w-]+; Path=\/sandbox; HttpOnly; SameSite=Lax$/);
+    expect(lab?.setCookies[0]).not.toContain('2.2');
+    expect(page?.vary).toBeNull();
+    const html = (await agent.get('/sandbox/flask/')).text;
+    expect(html).toContain('behaves as <strong>Flask 2.2</strong>');
+    expect(html).toContain('value="2.2" checked');
+  });
+
+  it('under 2.2 a rotation keeps the old key but Flask ignores it; back on 3.1 it verifies again', async () => {
+    const agent = await learner();
+    await run(agent, '/sandbox/flask/lab/flask-version', { version: '2.2' });
+    const [rotate, page] = await run(agent, '/sandbox/flask/lab/key', {
+      secretKey: 'a-new-key',
+      mode: 'rotate',
+    });
+    expect(rotate?.summary).toContain('no SECRET_KEY_FALLBACKS');
+    expect(page?.session.status).toBe('bad-signature');
+    expect(page?.anatomy?.verdict).toEqual({ kind: 'bad-signature' });
+    // Changing the key kept the version; switching back keeps the keys.
+    const [, again] = await run(agent, '/sandbox/flask/lab/flask-version', { version: '3.1' });
+    expect(again?.session).toMatchObject({ status: 'valid', keyIndex: 1, before: { firstName: 'Phill' } });
+  });
+
+  it('back to 3.1 with the default keys deletes the lab cookie; an unknown version is a 400', async () => {
+    const agent = request.agent(sandboxApp());
+    await run(agent, '/sandbox/flask/lab/flask-version', { version: '2.2' });
+    const [lab] = await run(agent, '/sandbox/flask/lab/flask-version', { version: '3.1' });
+    expect(lab?.setCookies[0]).toMatch(/^sandbox_lab=; Path=\/sandbox; Expires=Thu, 01 Jan 1970/);
+    for (const form of [{ version: '3.0' }, { version: '' }, {}]) {
+      const res = await agent.post('/sandbox/flask/lab/flask-version').type('form').send(form);
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it('reads only a version it knows from the sealed cookie', () => {
+    const secret = 'test-server-secret';
+    const sealed = (flaskVersion: unknown) =>
+      encodeLab({ key: 'k', fallbacks: [], flaskVersion } as Parameters<typeof encodeLab>[0], secret);
+    expect(parseLab(sealed('2.2'), demoKey, secret).flaskVersion).toBe('2.2');
+    expect(parseLab(sealed('9.9'), demoKey, secret).flaskVersion).toBe('3.1');
+    expect(parseLab(sealed('2.2'), demoKey, 'another-secret')).toEqual(defaultLab(demoKey));
   });
 });
 
@@ -288,7 +383,11 @@ describe('decode', () => {
       .set('Accept', 'application/json')
       .type('form')
       .send({ cookie, secretKey: demoKey });
-    expect(keyed.body.verifying).toEqual({ checked: true, verdict: { kind: 'valid', keyIndex: 0 } });
+    expect(keyed.body.verifying).toEqual({
+      checked: true,
+      verdict: { kind: 'valid', keyIndex: 0 },
+      words: { ok: true, text: 'Verifies with the current key.' },
+    });
     // A key in the address would end up in logs and history: refused, nothing decoded.
     const inUrl = await request(app)
       .get('/sandbox/api/decode')
@@ -304,6 +403,20 @@ describe('decode', () => {
       .send({ cookie, secretKey: 'nope' });
     expect(wrong.body.verifying.verdict).toEqual({ kind: 'bad-signature' });
     expect(wrong.body.decoding.value).toEqual({ firstName: 'Phill' });
+  });
+
+  it('the page without JavaScript says the verdict in the same words as the inspector and the CLI', async () => {
+    const app = sandboxApp({ now: () => 1700000100 });
+    const wrong = await request(app)
+      .post('/sandbox/api/decode')
+      .type('form')
+      .send({ cookie, secretKey: 'nope' });
+    expect(wrong.text).toContain('Bad signature: this key did not sign it, or the cookie was changed.');
+    const right = await request(app)
+      .post('/sandbox/api/decode')
+      .type('form')
+      .send({ cookie, secretKey: demoKey });
+    expect(right.text).toContain('<p class="ok">Verifies with the current key.</p>');
   });
 
   it('serves a form page, and a result page without JavaScript', async () => {

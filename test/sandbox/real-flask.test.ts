@@ -1,22 +1,29 @@
 /**
- * The sandbox against real Flask: sandbox/apps/flask_app.py runs under Flask's test client
- * (test/python/run_sandbox_app.py) for the same flow, and its Set-Cookie and Vary headers must match
- * ours byte for byte with the signing time frozen (Path and Expires dates aside). Cookies also cross
- * over: ours load in Flask, Flask's work in the sandbox. Skipped, with a notice, without python3-flask.
+ * The sandbox against real Flask, in both versions it can behave as: sandbox/apps/flask_app.py runs
+ * under Flask's test client (test/python/run_sandbox_app.py) for the same flow — store, flash and
+ * read the flashed message, permanent, clear — and its Set-Cookie and Vary headers must match ours
+ * header by header, byte for byte, with the signing time frozen (Path and Expires dates aside).
+ * Flask 3.1 is this machine's `python3`, Flask 2.2 Debian's `/usr/bin/python3`; the sandbox is
+ * switched to 2.2 through the learner's own lab setting. Cookies also cross over: ours load in Flask,
+ * Flask's work in the sandbox. A Flask that is missing is skipped, with a notice.
  */
 import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { FlaskVersion } from '../../sandbox/flask-session/index.ts';
 import { embeddedExchanges, sandboxApp, setCookiesOf } from './app.ts';
 
-const python = '/usr/bin/python3';
 const helper = new URL('../python/run_sandbox_app.py', import.meta.url).pathname;
-const hasFlask = spawnSync(python, ['-c', 'import flask'], { encoding: 'utf8' }).status === 0;
-if (!hasFlask) {
-  console.warn(
-    'NOTICE: real-Flask comparison tests skipped: `/usr/bin/python3 -c "import flask"` failed (apt-get install python3-flask).',
-  );
+const pythons: Record<FlaskVersion, string> = { '3.1': 'python3', '2.2': '/usr/bin/python3' };
+const demoKey = 'w98fw9ef8hwe98fhwef';
+
+/** The Flask version a python has, or undefined without Flask. */
+function flaskVersionOf(python: string): string | undefined {
+  const run = spawnSync(python, ['-c', 'import importlib.metadata as m; print(m.version("flask"))'], {
+    encoding: 'utf8',
+  });
+  return run.status === 0 ? run.stdout.trim() : undefined;
 }
 
 interface Step {
@@ -31,17 +38,35 @@ interface Answer {
   location: string | null;
   body?: string;
 }
+interface Spec {
+  now?: number;
+  cookie?: string;
+  config?: Record<string, unknown>;
+  steps: Step[];
+}
 
 /** Runs the steps under real Flask. */
-function flask(spec: { now?: number; cookie?: string; steps: Step[] }): Answer[] {
-  const run = spawnSync(python, [helper, JSON.stringify(spec)], { encoding: 'utf8' });
+function flask(version: FlaskVersion, spec: Spec): Answer[] {
+  const run = spawnSync(pythons[version], [helper, JSON.stringify(spec)], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`run_sandbox_app.py failed:\n${run.stderr}`);
   return JSON.parse(run.stdout) as Answer[];
 }
 
+type Agent = ReturnType<typeof request.agent>;
+
+/** A learner whose sandbox behaves as `version` (their lab setting; 3.1 is the default). */
+async function learnerOn(version: FlaskVersion, now?: number): Promise<Agent> {
+  const agent = request.agent(sandboxApp(now === undefined ? {} : { now: () => now }));
+  if (version !== '3.1') {
+    const res = await agent.post('/sandbox/flask/lab/flask-version').type('form').send({ version });
+    expect(res.status).toBe(302);
+  }
+  return agent;
+}
+
 /** The same steps against the sandbox's Flask engine. */
-async function sandbox(now: number, steps: Step[]): Promise<Answer[]> {
-  const agent = request.agent(sandboxApp({ now: () => now }));
+async function sandbox(version: FlaskVersion, now: number, steps: Step[]): Promise<Answer[]> {
+  const agent = await learnerOn(version, now);
   const out: Answer[] = [];
   for (const step of steps) {
     const path = `/sandbox/flask${step.path}`;
@@ -57,6 +82,7 @@ async function sandbox(now: number, steps: Step[]): Promise<Answer[]> {
       setCookie: setCookiesOf(res),
       vary: res.headers.vary ?? null,
       location: res.headers.location ?? null,
+      ...(step.method === 'GET' ? { body: res.text } : {}),
     });
   }
   return out;
@@ -68,56 +94,126 @@ const normalise = (header: string) =>
     .replace(/; Path=[^;]*/, '; Path=<app root>')
     .replace(/Expires=(?!Thu, 01 Jan 1970)[^;]+/, 'Expires=<date>');
 
+const flashed = 'Saved ✓ <b>';
 const flow: Step[] = [
   { method: 'GET', path: '/' },
   { method: 'POST', path: '/store', form: { firstName: 'Phill' } },
+  { method: 'GET', path: '/' },
+  // flash() adds _flashes to the cookie; the next page shows and removes it; the one after sends nothing.
+  { method: 'POST', path: '/flash', form: { message: flashed } },
+  { method: 'GET', path: '/' },
   { method: 'GET', path: '/' },
   { method: 'POST', path: '/store-second', form: { favouriteColour: 'teal ✓ <b>' } },
   { method: 'POST', path: '/permanent' },
   { method: 'GET', path: '/' },
   { method: 'POST', path: '/clear' },
   { method: 'GET', path: '/' },
+  // A flash into an empty session: reading it empties the session, so the cookie is deleted.
+  { method: 'POST', path: '/flash', form: { message: 'Only this' } },
+  { method: 'POST', path: '/flash', form: { message: 'and this' } },
+  { method: 'GET', path: '/' },
   { method: 'POST', path: '/store', form: {} },
+  { method: 'POST', path: '/flash', form: {} },
 ];
 
-describe.skipIf(!hasFlask)('compared with real Flask', () => {
-  it('sends the same Set-Cookie and Vary headers for the whole flow', async () => {
-    // Close to the real time, so the test client's and agent's cookie jars keep permanent cookies.
-    const now = Math.floor(Date.now() / 1000);
-    const real = flask({ now, steps: flow });
-    const ours = await sandbox(now, flow);
-    expect(ours.map((a) => a.status)).toEqual(real.map((a) => a.status));
-    expect(ours.map((a) => a.setCookie.map(normalise))).toEqual(real.map((a) => a.setCookie.map(normalise)));
-    expect(ours.map((a) => a.vary)).toEqual(real.map((a) => a.vary));
-    expect(ours.map((a) => a.location?.split('?')[0] ?? null)).toEqual(
-      real.map((a) => (a.location === null ? null : `/sandbox/flask${a.location}`)),
+/** The value of the session cookie a Set-Cookie list sets. */
+const sessionValue = (headers: string[]) =>
+  (headers.find((h) => h.startsWith('session=')) ?? '').split(';')[0]?.slice('session='.length) ?? '';
+
+for (const version of ['3.1', '2.2'] as const) {
+  const installed = flaskVersionOf(pythons[version]);
+  const found = installed?.startsWith(`${version}.`) === true;
+  if (!found) {
+    console.warn(
+      `NOTICE: real-Flask ${version} comparison tests skipped: ${pythons[version]} has Flask ${installed ?? 'not installed'}.`,
     );
-    // Something was compared: cookies were set and deleted along the way.
-    expect(real.flatMap((a) => a.setCookie).length).toBeGreaterThanOrEqual(5);
-  }, 20_000);
+  }
 
-  it('a cookie the sandbox set loads in real Flask with the demo key', async () => {
-    const agent = request.agent(sandboxApp());
-    const res = await agent.post('/sandbox/flask/store').type('form').send({ firstName: 'Ada ✓' });
-    const cookie = (res.headers['set-cookie'][0] as string).split(';')[0]?.slice('session='.length) as string;
-    const [page] = flask({ cookie, steps: [{ method: 'GET', path: '/' }] });
-    expect(page?.body).toContain('First Name: Ada ✓<br>');
-  });
+  describe.skipIf(!found)(`compared with real Flask ${version}`, () => {
+    it('sends the same Set-Cookie and Vary headers, header by header, for the whole flow with flashing', async () => {
+      // Close to the real time, so the test client's and agent's cookie jars keep permanent cookies.
+      const now = Math.floor(Date.now() / 1000);
+      const real = flask(version, { now, steps: flow });
+      const ours = await sandbox(version, now, flow);
+      expect(ours.map((a) => a.status)).toEqual(real.map((a) => a.status));
+      for (const [i, answer] of real.entries()) {
+        const step = `step ${i}: ${flow[i]?.method} ${flow[i]?.path}`;
+        expect(ours[i]?.setCookie.map(normalise), step).toEqual(answer.setCookie.map(normalise));
+        expect(ours[i]?.vary, step).toEqual(answer.vary);
+      }
+      expect(ours.map((a) => a.location?.split('?')[0] ?? null)).toEqual(
+        real.map((a) => (a.location === null ? null : `/sandbox/flask${a.location}`)),
+      );
+      // Something was compared: cookies were set and deleted along the way.
+      expect(real.flatMap((a) => a.setCookie).length).toBeGreaterThanOrEqual(9);
+    }, 20_000);
 
-  it('a cookie real Flask signed works in the sandbox', async () => {
-    const [, stored] = flask({
-      steps: [
-        { method: 'POST', path: '/permanent' },
-        { method: 'POST', path: '/store', form: { firstName: 'Grace' } },
-      ],
+    it('flashing: _flashes is a list of (category, message) tuples in the cookie, shown once, then gone', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const steps = flow.slice(0, 6);
+      const real = flask(version, { now, steps });
+      const ours = await sandbox(version, now, steps);
+      const flashCookie = sessionValue(ours[3]?.setCookie ?? []);
+      expect(flashCookie).toBe(sessionValue(real[3]?.setCookie ?? []));
+      const payload = JSON.parse(Buffer.from(flashCookie.split('.')[0] as string, 'base64url').toString());
+      expect(payload).toEqual({ _flashes: [{ ' t': ['message', flashed] }], firstName: 'Phill' });
+      // The page after the flash shows it (escaped) in both, and its cookie no longer holds it.
+      expect(real[4]?.body).toContain('<li>Saved ✓ &lt;b&gt;</li>');
+      expect(ours[4]?.body).toContain('<li>Saved ✓ &lt;b&gt;</li>');
+      const after = JSON.parse(
+        Buffer.from(sessionValue(ours[4]?.setCookie ?? []).split('.')[0] as string, 'base64url').toString(),
+      );
+      expect(after).toEqual({ firstName: 'Phill' });
+      expect(real[5]?.body).not.toContain('<li>');
+      expect(ours[5]?.body).not.toContain('<li>Saved');
+    }, 20_000);
+
+    it(`fallback keys: ${version === '3.1' ? 'honoured' : 'silently ignored'}, as in real Flask ${version}`, async () => {
+      const agent = await learnerOn(version);
+      const stored = await agent.post('/sandbox/flask/store').type('form').send({ firstName: 'Ada' });
+      const cookie = sessionValue(setCookiesOf(stored));
+      const [page] = flask(version, {
+        cookie,
+        config: { SECRET_KEY: 'a-new-key', SECRET_KEY_FALLBACKS: [demoKey] },
+        steps: [{ method: 'GET', path: '/' }],
+      });
+      await agent
+        .post('/sandbox/flask/lab/key')
+        .type('form')
+        .send({ secretKey: 'a-new-key', mode: 'rotate' });
+      const ours = await agent.get('/sandbox/flask/');
+      const honoured = version === '3.1';
+      expect(page?.body?.includes('First Name: Ada<br>')).toBe(honoured);
+      expect(ours.text.includes('First Name: Ada<br>')).toBe(honoured);
+      const [record] = embeddedExchanges(ours.text) as unknown as Exchange[];
+      expect(record?.session.status).toBe(honoured ? 'valid' : 'bad-signature');
     });
-    const cookie = (stored?.setCookie[0] ?? '').split(';')[0] as string;
-    const res = await request(sandboxApp()).get('/sandbox/flask/').set('Cookie', cookie);
-    expect(res.text).toContain('First Name: Grace<br>');
-    const [record] = embeddedExchanges(res.text) as unknown as Exchange[];
-    expect(record?.session).toMatchObject({
-      status: 'valid',
-      before: { _permanent: true, firstName: 'Grace' },
+
+    it('a cookie the sandbox set loads in real Flask with the demo key', async () => {
+      const agent = await learnerOn(version);
+      const res = await agent.post('/sandbox/flask/store').type('form').send({ firstName: 'Ada ✓' });
+      const [page] = flask(version, {
+        cookie: sessionValue(setCookiesOf(res)),
+        steps: [{ method: 'GET', path: '/' }],
+      });
+      expect(page?.body).toContain('First Name: Ada ✓<br>');
+    });
+
+    it('a cookie real Flask signed works in the sandbox', async () => {
+      const [, stored] = flask(version, {
+        steps: [
+          { method: 'POST', path: '/permanent' },
+          { method: 'POST', path: '/store', form: { firstName: 'Grace' } },
+        ],
+      });
+      const cookie = (stored?.setCookie[0] ?? '').split(';')[0] as string;
+      const res = await request(sandboxApp()).get('/sandbox/flask/').set('Cookie', cookie);
+      expect(res.text).toContain('First Name: Grace<br>');
+      const [record] = embeddedExchanges(res.text) as unknown as Exchange[];
+      expect(record?.session).toMatchObject({
+        status: 'valid',
+        before: { _permanent: true, firstName: 'Grace' },
+      });
     });
   });
-});
+}

@@ -31,7 +31,7 @@ describe('exchange records (Flask engine)', () => {
       status: 200,
       requestCookie: null,
       setCookies: [],
-      vary: null,
+      vary: 'Cookie', // Flask 3.1 (the default): the template's `'firstName' in session` is an access
       session: { status: 'none', before: {}, after: {} },
       cookieAfter: null,
       codeLines: codeLinesFor('show'),

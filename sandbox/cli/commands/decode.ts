@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { anatomy, type CookieAnatomy } from '../../cookie-tools/anatomy.ts';
 import { toConvention } from '../../cookie-tools/convention.ts';
 import { conventionJson, toDisplayJson } from '../../cookie-tools/convention-json.ts';
+import { describeVerdict } from '../../cookie-tools/verdicts.ts';
 import { flaskOption, type Io, integerOption, paint, UsageError, verifyOptions } from './io.ts';
 
 /** Runs the command; exit 0 for a readable Flask cookie that is not known to be bad, else 1. */
@@ -81,36 +82,8 @@ function render(a: CookieAnatomy, io: Io): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The verdict in the project's one vocabulary, green for good news, red for bad, yellow when unchecked. */
 function verdictText(a: CookieAnatomy, io: Io): string {
-  const v = a.verdict;
-  switch (v.kind) {
-    case 'valid':
-      return paint(
-        io,
-        'green',
-        `valid: signed with ${v.keyIndex === 0 ? 'the secret key' : `fallback key ${v.keyIndex}`}`,
-      );
-    case 'unverified':
-      return paint(
-        io,
-        'yellow',
-        'signature not checked (no --secret): anyone can read this cookie, only the key holder can change it',
-      );
-    case 'bad-signature':
-      return paint(
-        io,
-        'red',
-        'bad signature: changed, or signed with another key; Flask would start an empty session',
-      );
-    case 'expired':
-      return paint(
-        io,
-        'red',
-        'expired: the signature is right but older than the maximum age (or dated in the future)',
-      );
-    case 'bad-payload':
-      return paint(io, 'red', `bad payload: ${v.reason}`);
-    case 'not-flask':
-      return paint(io, 'red', `not a Flask cookie: ${v.reason}`);
-  }
+  const { ok, text } = describeVerdict(a.verdict);
+  return paint(io, ok === true ? 'green' : ok === false ? 'red' : 'yellow', text);
 }

@@ -1,40 +1,16 @@
-/** A parsed `Set-Cookie` header. Attribute names are lower-cased; flags (HttpOnly) map to true. */
-export interface SetCookie {
-  name: string;
-  value: string;
-  attributes: Record<string, string | true>;
-}
-
 /**
- * Splits a `Set-Cookie` header into its name, value and attributes.
- * @example parseSetCookie('session=abc; HttpOnly; Path=/') // { name: 'session', value: 'abc', attributes: { httponly: true, path: '/' } }
+ * Cookies as the inspector reads them. Set-Cookie headers are parsed, and judged as deletions, by
+ * the one model the server's recorder uses too (sandbox/web/set-cookie.ts, browser-safe).
  */
-export function parseSetCookie(header: string): SetCookie {
-  const [pair, ...parts] = header.split(';');
-  const eq = pair.indexOf('=');
-  const attributes: SetCookie['attributes'] = {};
-  for (const part of parts) {
-    const at = part.indexOf('=');
-    const name = (at === -1 ? part : part.slice(0, at)).trim().toLowerCase();
-    if (name) attributes[name] = at === -1 ? true : part.slice(at + 1).trim();
-  }
-  return {
-    name: (eq === -1 ? '' : pair.slice(0, eq)).trim(),
-    value: (eq === -1 ? pair : pair.slice(eq + 1)).trim(),
-    attributes,
-  };
-}
+import { deletesCookie, type SetCookie } from '../../../sandbox/web/set-cookie.ts';
 
-/**
- * Whether a `Set-Cookie` deletes its cookie: `Max-Age` of zero or less, or an `Expires` in the past.
- * @example deletesCookie(parseSetCookie('session=; Max-Age=0')) // true
- */
-export function deletesCookie(cookie: SetCookie, now = Date.now()): boolean {
-  const maxAge = cookie.attributes['max-age'];
-  if (typeof maxAge === 'string' && Number(maxAge) <= 0) return true;
-  const expires = cookie.attributes.expires;
-  return typeof expires === 'string' && Date.parse(expires) <= now;
-}
+export {
+  deletesCookie,
+  lastSetCookie,
+  parseSetCookie,
+  type SetCookie,
+  setCookiesNamed,
+} from '../../../sandbox/web/set-cookie.ts';
 
 /**
  * What a deleting `Set-Cookie` really does to the cookie the browser holds at `heldPath`: browsers
@@ -44,15 +20,10 @@ export function deletesCookie(cookie: SetCookie, now = Date.now()): boolean {
  */
 export function deletionNote(cookie: SetCookie, heldPath: string, now = Date.now()): string | undefined {
   if (!deletesCookie(cookie, now)) return undefined;
-  const path = typeof cookie.attributes.path === 'string' ? cookie.attributes.path : heldPath;
+  const path = cookie.path ?? heldPath;
   return path === heldPath
     ? 'deletes the cookie'
     : `expires a cookie at Path=${path}, not the one held at Path=${heldPath}, which stays`;
-}
-
-/** The `Set-Cookie` headers of a response, parsed, that set the cookie named `name`. */
-export function setCookiesNamed(headers: readonly string[], name: string): SetCookie[] {
-  return headers.map(parseSetCookie).filter((cookie) => cookie.name === name);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseCookieHeader } from './cookies.ts';
+import { deletesCookie, parseCookieHeader, parseSetCookie } from './cookies.ts';
 import { truncateMiddle } from './format.ts';
 import type { Exchange } from './types.ts';
 
@@ -22,8 +22,8 @@ const shortPath = (path: string) => path.replace(/^\/sandbox\/(flask|express)/, 
 export function diagramModel(exchange: Exchange, max = 28): DiagramModel {
   const sent = parseCookieHeader(exchange.requestCookie).map((c) => c.name || '?');
   const set = exchange.setCookies.map((header) => {
-    const name = header.slice(0, Math.max(0, header.indexOf('=')));
-    return /max-age=0|expires=thu, 01 jan 1970/i.test(header) ? `${name} (deleted)` : name;
+    const cookie = parseSetCookie(header);
+    return deletesCookie(cookie, exchange.at) ? `${cookie.name} (deleted)` : cookie.name;
   });
   const request = `${exchange.method} ${shortPath(exchange.path)}`;
   const cookieText = exchange.requestCookie

@@ -1,4 +1,5 @@
-import type { Verdict } from './types.ts';
+import { describeVerdict } from '../../../sandbox/cookie-tools/verdicts.ts';
+import type { Exchange, Verdict } from './types.ts';
 
 /**
  * A short, readable age.
@@ -25,30 +26,22 @@ export function signedDate(signedAt: number | string): Date {
 }
 
 /**
- * What a verdict means for the learner, and whether it is good news (undefined: not checked).
+ * What a verdict means for the learner, and whether it is good news (undefined: not checked): the
+ * project's one verdict vocabulary (sandbox/cookie-tools/verdicts.ts), shared with the CLI.
  * @example verdictText({ kind: 'valid', keyIndex: 0 }) // { ok: true, text: 'Verifies with the current key.' }
  */
 export function verdictText(verdict: Verdict): { ok: boolean | undefined; text: string } {
-  switch (verdict.kind) {
-    case 'valid':
-      return {
-        ok: true,
-        text:
-          verdict.keyIndex === 0
-            ? 'Verifies with the current key.'
-            : `Verifies with fallback key ${verdict.keyIndex} (an old key still accepted).`,
-      };
-    case 'unverified':
-      return { ok: undefined, text: 'Not checked: give a key to verify the signature.' };
-    case 'bad-signature':
-      return { ok: false, text: 'Bad signature: this key did not sign it, or the cookie was changed.' };
-    case 'expired':
-      return { ok: false, text: 'Signature is valid but too old: the session has expired.' };
-    case 'bad-payload':
-      return { ok: false, text: `Signature is valid but the payload cannot be read: ${verdict.reason}` };
-    case 'not-flask':
-      return { ok: false, text: `Not a Flask session cookie: ${verdict.reason}` };
-  }
+  return describeVerdict(verdict);
+}
+
+/**
+ * How the cookie that came in was judged, in the same verdict words, and what the app did with it.
+ * @example incomingText({ status: 'none' }) // 'No session cookie came in.'
+ */
+export function incomingText(session: Pick<Exchange['session'], 'status' | 'keyIndex'>): string {
+  if (session.status === 'none') return 'No session cookie came in.';
+  const { text } = describeVerdict({ kind: session.status, keyIndex: session.keyIndex });
+  return session.status === 'valid' ? text : `${text} The app ignored it and started an empty session.`;
 }
 
 /**

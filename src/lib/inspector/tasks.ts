@@ -1,5 +1,5 @@
 import type { SandboxTaskId } from '../../schemas/lesson.ts';
-import { deletesCookie, parseSetCookie, setCookiesNamed } from './cookies.ts';
+import { deletesCookie, setCookiesNamed } from './cookies.ts';
 import type { Exchange } from './types.ts';
 
 /** Judges one sandbox task against the learner's exchanges, oldest first. */
@@ -41,8 +41,7 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
   'start-over': (timeline) =>
     timeline.some(
       (e) =>
-        isPost(e, 'clear') &&
-        e.setCookies.some((header) => parseSetCookie(header).attributes['max-age'] === '0'),
+        isPost(e, 'clear') && setCookiesNamed(e.setCookies, 'session').some((cookie) => cookie.maxAge === 0),
     ),
   /** A store that replaced an existing first name with a different one. */
   'change-first-name': (timeline) =>
@@ -78,7 +77,7 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
       .slice(start)
       .some((e) =>
         setCookiesNamed(e.setCookies, 'session').some(
-          (cookie) => typeof cookie.attributes.expires === 'string' && !deletesCookie(cookie, e.at),
+          (cookie) => cookie.expires !== undefined && !deletesCookie(cookie, e.at),
         ),
       );
   },

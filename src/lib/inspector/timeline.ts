@@ -96,6 +96,30 @@ export function latestOfEngine(
   return timeline.findLast((exchange) => exchange.engine === engine);
 }
 
+/** A cookie the browser held earlier, and the exchange that left it there. */
+export interface EarlierCookie {
+  cookie: string;
+  from: Exchange;
+}
+
+/**
+ * The session cookies `engine` left in the browser before the current one, newest first, each once:
+ * what the replay experiment can send again.
+ * @example earlierCookies([storeA, storeB], 'flask').map((c) => c.cookie) // [storeA.cookieAfter]
+ */
+export function earlierCookies(timeline: readonly Exchange[], engine: Exchange['engine']): EarlierCookie[] {
+  const current = latestOfEngine(timeline, engine)?.cookieAfter ?? null;
+  const seen = new Set<string>(current === null ? [] : [current]);
+  const out: EarlierCookie[] = [];
+  for (const exchange of timeline.toReversed()) {
+    const cookie = exchange.cookieAfter;
+    if (exchange.engine !== engine || cookie === null || seen.has(cookie)) continue;
+    seen.add(cookie);
+    out.push({ cookie, from: exchange });
+  }
+  return out;
+}
+
 function isExchange(value: unknown): value is Exchange {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<Exchange>;

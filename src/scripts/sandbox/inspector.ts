@@ -28,6 +28,7 @@ const sub = root?.dataset.subheading === 'h4' ? 'h4' : 'h5';
 /** Marks the Flask lines and the template branch that ran for `exchange` (a Flask one: the code shown is Flask's). */
 function markCode(exchange: Exchange | undefined): void {
   if (exchange && exchange.engine !== 'flask') return;
+  // The code view is built by the page (one [data-line] per line); only attributes change here.
   for (const line of document.querySelectorAll<HTMLElement>('[data-flask-code] [data-line]')) {
     line.toggleAttribute('data-ran', !!exchange?.codeLines.includes(Number(line.dataset.line)));
   }
@@ -52,6 +53,7 @@ function markCode(exchange: Exchange | undefined): void {
   }
 }
 
+/** Rebuilds the timeline list, newest first, keeping open the entries the learner (or the default) opened. */
 function render(timeline: Exchange[]): void {
   if (!list) return;
   const items: HTMLLIElement[] = [];
@@ -68,6 +70,7 @@ function render(timeline: Exchange[]): void {
       ),
     );
   }
+  // One replaceChildren: the list changes in a single DOM update, so screen readers see no half-built list.
   list.replaceChildren(...items);
   root?.toggleAttribute('data-empty', timeline.length === 0);
   markCode(latestOfEngine(timeline, 'flask'));

@@ -1,6 +1,6 @@
 import { type CliCommand, cliCommand } from '../../lib/inspector/cli.ts';
 import { signedDate, verdictText } from '../../lib/inspector/format.ts';
-import { latestOfEngine } from '../../lib/inspector/timeline.ts';
+import { earlierCookies, latestOfEngine } from '../../lib/inspector/timeline.ts';
 import type { DecodeResponse, Engine, Exchange } from '../../lib/inspector/types.ts';
 import { h, json } from './dom.ts';
 import { renderCookieParts } from './render-anatomy.ts';
@@ -22,6 +22,40 @@ function prefill(timeline: Exchange[]): void {
   const warning = timeline.findLast((exchange) => exchange.cookieWarning)?.cookieWarning;
   const output = lab.querySelector('[data-lab-warning]');
   if (output && warning) output.textContent = warning;
+}
+
+/**
+ * Lists the cookies the browser held before its current one in the replay experiment's <select>
+ * (newest first), and copies the chosen one into the textarea it sends; the first is chosen unless
+ * the learner already picked or typed one.
+ */
+function listEarlierCookies(timeline: Exchange[]): void {
+  for (const select of lab?.querySelectorAll<HTMLSelectElement>('select[data-earlier-cookies]') ?? []) {
+    const engine = select.dataset.earlierCookies as Engine;
+    const field = select.form?.querySelector<HTMLTextAreaElement>(`textarea[data-replay="${engine}"]`);
+    const earlier = earlierCookies(timeline, engine);
+    if (earlier.length === 0) continue;
+    const chosen = select.value;
+    // One <option> per earlier cookie, labelled by when and after which request the browser held it.
+    select.replaceChildren(
+      ...earlier.map(({ cookie, from }) => {
+        const label = `${new Date(from.at).toLocaleTimeString()} after ${from.method} ${from.path.replace(/^\/sandbox\/\w+/, '')} (${cookie.slice(0, 12)}…)`;
+        const option = h('option', { value: cookie }, label);
+        option.selected = cookie === chosen;
+        return option;
+      }),
+    );
+    if (!select.dataset.wired) {
+      select.dataset.wired = 'true';
+      select.addEventListener('change', () => {
+        if (field) field.value = select.value;
+      });
+    }
+    if (field && (field.value === '' || field.value === field.dataset.filled)) {
+      field.value = select.value;
+      field.dataset.filled = select.value;
+    }
+  }
 }
 
 /** Keeps the `npx session-lab …` line in step with the form's fields. */
@@ -53,6 +87,10 @@ async function post(form: HTMLFormElement): Promise<unknown> {
   return body;
 }
 
+/**
+ * How each tool's JSON answer is shown inside its form's [data-lab-result] box: built from text
+ * nodes only (h()), replacing what was there, so server text can never become markup.
+ */
 const results: Record<string, (body: unknown, out: HTMLElement, form: HTMLFormElement) => void> = {
   guess(body, out) {
     const { key, tried, perSecond, error } = body as {
@@ -125,7 +163,10 @@ if (lab) {
     });
   }
   prefill(getTimeline());
-  window.addEventListener(timelineEvent, (event) =>
-    prefill((event as CustomEvent<TimelineChange>).detail.timeline),
-  );
+  listEarlierCookies(getTimeline());
+  window.addEventListener(timelineEvent, (event) => {
+    const { timeline } = (event as CustomEvent<TimelineChange>).detail;
+    prefill(timeline);
+    listEarlierCookies(timeline);
+  });
 }

@@ -11,6 +11,8 @@ const partName: Record<SegmentKind, string> = {
 
 /** The cookie value with each part coloured (and underlined differently, for those who don't see colour). */
 export function renderCookieParts(anatomy: Pick<CookieAnatomyView, 'input' | 'segments'>): HTMLElement {
+  // <code> holding the value as text runs, each part wrapped in a <span class="seg seg-<kind>">;
+  // characters outside any part (the dots) stay plain text between them.
   const code = h('code', { class: 'cookie-parts' });
   let at = 0;
   for (const segment of [...anatomy.segments].sort((a, b) => a.start - b.start)) {
@@ -25,6 +27,7 @@ export function renderCookieParts(anatomy: Pick<CookieAnatomyView, 'input' | 'se
 /** Each part decoded: JSON and value, date signed and age, signature and whether it verifies. */
 export function renderAnatomy(anatomy: CookieAnatomyView, verifyNote = 'with the key in force'): HTMLElement {
   const verdict = verdictText(anatomy.verdict);
+  // A <dl>: one <dt> (colour swatch + part name) and one <dd> (what it decodes to) per part.
   const list = h('dl', { class: 'anatomy-parts' });
   const add = (kind: SegmentKind, ...detail: (Node | string)[]) => {
     list.append(
@@ -49,6 +52,7 @@ export function renderAnatomy(anatomy: CookieAnatomyView, verifyNote = 'with the
       anatomy.ageSeconds === undefined ? '' : ` (signed ${formatAge(anatomy.ageSeconds)})`,
     );
   }
+  // The verdict says ✓/✗ in text as well as colour, and when it was not checked, nothing at all.
   const signature = anatomy.segments.find((segment) => segment.kind === 'signature');
   add(
     'signature',

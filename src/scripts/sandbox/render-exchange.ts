@@ -1,7 +1,7 @@
 import { deletionNote, parseCookieHeader, parseSetCookie } from '../../lib/inspector/cookies.ts';
 import { diagramModel } from '../../lib/inspector/diagram.ts';
 import { diffSessions } from '../../lib/inspector/diff.ts';
-import { codeRanText, decodeExpressSession } from '../../lib/inspector/format.ts';
+import { codeRanText, decodeExpressSession, incomingText } from '../../lib/inspector/format.ts';
 import type { CookieAnatomyView, Exchange } from '../../lib/inspector/types.ts';
 import { type Child, h, json, svg } from './dom.ts';
 import { renderAnatomy } from './render-anatomy.ts';
@@ -11,16 +11,11 @@ const engineName = { flask: 'Flask', express: 'Express' } as const;
 /** The server may add the template's output (`templateHtml`) to GET pages; optional either way. */
 type ExchangeView = Exchange & { templateHtml?: string };
 
-/** How the cookie that came in was judged, with the key in force when the request started. */
-const incoming: Record<string, string> = {
-  none: 'no session cookie came in',
-  valid: 'it verified',
-  'bad-signature': 'it had a bad signature, so it was ignored (empty session)',
-  expired: 'it had expired, so it was ignored',
-  'bad-payload': 'it was signed but unreadable',
-};
-
-/** The picture: browser → server with the Cookie it carried, server → browser with the Set-Cookie. */
+/**
+ * The picture: browser → server with the Cookie it carried, server → browser with the Set-Cookie.
+ * An inline <svg> (viewBox 400×100): two boxes, two arrows with two text labels each; its
+ * aria-label carries the whole picture as one sentence.
+ */
 function diagram(exchange: Exchange): Element {
   const model = diagramModel(exchange);
   const box = (x: number, label: string) => [
@@ -52,6 +47,7 @@ const header = (name: string, value: Child, note?: string) =>
     note ? h('span', { class: 'note' }, note) : '',
   );
 
+/** Request and response headers as two <ul class="headers">, each header `Name: <code>value</code>` plus a note. */
 function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
   const response = h(
     'ul',
@@ -107,6 +103,7 @@ function expressCookie(exchange: Exchange): HTMLElement | '' {
   );
 }
 
+/** The session diff as a <ul class="diff">: one <li> per key, marked +, − or ~ in text, not only colour. */
 function diffList(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
@@ -181,6 +178,68 @@ function anatomyHeading(exchange: Exchange, anatomy: CookieAnatomyView): string 
     : 'Cookie anatomy: the cookie that came in (your browser no longer holds it)';
 }
 
+/** The entry's always-visible line: engine, request line, status, time and the one-sentence summary. */
+function summaryLine(exchange: Exchange): HTMLElement {
+  const time = new Date(exchange.at);
+  return h(
+    'summary',
+    null,
+    h('span', { class: `engine engine-${exchange.engine}` }, engineName[exchange.engine]),
+    ' ',
+    h('strong', null, `${exchange.method} ${exchange.path}`),
+    ` → ${exchange.status} `,
+    h('time', { datetime: time.toISOString() }, time.toLocaleTimeString()),
+    h('span', { class: 'summary-text' }, exchange.summary),
+  );
+}
+
+/** The wire: the picture, the headers as sent, Werkzeug's size warning, and which code ran. */
+function wire(exchange: ExchangeView, sub: 'h4' | 'h5'): HTMLElement {
+  return h(
+    'div',
+    null,
+    diagram(exchange),
+    headers(exchange, sub),
+    exchange.cookieWarning
+      ? h('p', { class: 'warning' }, h('strong', null, 'Werkzeug warns: '), exchange.cookieWarning)
+      : '',
+    ran(exchange),
+  );
+}
+
+/** What it means: the cookie decoded (anatomy), the session as the app left it, and what changed. */
+function meaning(
+  exchange: ExchangeView,
+  before: Record<string, unknown>,
+  sub: 'h4' | 'h5',
+  changesHeading: string,
+  unchanged: string,
+): HTMLElement {
+  const anatomy: CookieAnatomyView | undefined = exchange.anatomy;
+  // An Express cookie has no anatomy (not Flask's format): it gets its own short explanation.
+  const cookie = anatomy
+    ? renderAnatomy(anatomy, 'now, with the key in force after this request')
+    : exchange.engine === 'express'
+      ? expressCookie(exchange)
+      : h('p', null, 'No session cookie in this exchange.');
+  return h(
+    'div',
+    null,
+    h(sub, null, anatomy ? anatomyHeading(exchange, anatomy) : 'Cookie anatomy'),
+    cookie,
+    h(sub, null, 'Session'),
+    h(
+      'p',
+      { class: 'incoming' },
+      h('strong', null, 'The cookie that came in'),
+      ` (checked with the key in force when the request started): ${incomingText(exchange.session)}`,
+    ),
+    h('pre', { class: 'session-json' }, json(exchange.session.after)),
+    h(sub, null, changesHeading),
+    diffList(before, exchange.session.after, unchanged),
+  );
+}
+
 /**
  * One exchange as an expandable timeline entry: headers, picture, cookie anatomy, session and diff,
  * and which code ran. `previous` is the engine's exchange before it, for the diff; `unchanged` is
@@ -193,56 +252,19 @@ export function renderExchange(
   sub: 'h4' | 'h5' = 'h5',
   unchanged = 'No change to the session.',
 ): HTMLLIElement {
-  const time = new Date(exchange.at);
-  const details = h(
-    'details',
-    { 'data-exchange': exchange.id },
-    h(
-      'summary',
-      null,
-      h('span', { class: `engine engine-${exchange.engine}` }, engineName[exchange.engine]),
-      ' ',
-      h('strong', null, `${exchange.method} ${exchange.path}`),
-      ` → ${exchange.status} `,
-      h('time', { datetime: time.toISOString() }, time.toLocaleTimeString()),
-      h('span', { class: 'summary-text' }, exchange.summary),
-    ),
-  );
+  // <li><details><summary>…</summary><div class="exchange-body">wire · meaning</div></details></li>
+  const details = h('details', { 'data-exchange': exchange.id }, summaryLine(exchange));
   details.open = open;
-  const anatomy: CookieAnatomyView | undefined = exchange.anatomy;
   const before = previous ? previous.session.after : exchange.session.before;
-  const wire = h(
-    'div',
-    null,
-    diagram(exchange),
-    headers(exchange, sub),
-    exchange.cookieWarning
-      ? h('p', { class: 'warning' }, h('strong', null, 'Werkzeug warns: '), exchange.cookieWarning)
-      : '',
-    ran(exchange),
-  );
-  const contents = h(
-    'div',
-    null,
-    h(sub, null, anatomy ? anatomyHeading(exchange, anatomy) : 'Cookie anatomy'),
-    anatomy
-      ? renderAnatomy(anatomy, 'now, with the key in force after this request')
-      : exchange.engine === 'express'
-        ? expressCookie(exchange)
-        : '',
-    anatomy || exchange.engine === 'express' ? '' : h('p', null, 'No session cookie in this exchange.'),
-    h(sub, null, 'Session'),
-    h(
-      'p',
-      { class: 'incoming' },
-      h('strong', null, 'The cookie that came in'),
-      ` (checked with the key in force when the request started): ${incoming[exchange.session.status] ?? exchange.session.status}.`,
-    ),
-    h('pre', { class: 'session-json' }, json(exchange.session.after)),
-    h(sub, null, previous ? 'Changes since the previous request' : 'Changes during this request'),
-    diffList(before, exchange.session.after, unchanged),
-  );
+  const changes = previous ? 'Changes since the previous request' : 'Changes during this request';
   // The wire (what was sent) beside what it means (the cookie decoded), when there is room.
-  details.append(h('div', { class: 'exchange-body' }, wire, contents));
+  details.append(
+    h(
+      'div',
+      { class: 'exchange-body' },
+      wire(exchange, sub),
+      meaning(exchange, before, sub, changes, unchanged),
+    ),
+  );
   return h('li', null, details);
 }

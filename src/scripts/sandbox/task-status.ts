@@ -4,6 +4,8 @@ import { loadProgress, progressEvent } from '../progress-store.ts';
 
 /** Shows each step task's status ("Done ✓" once the sandbox has seen it done). */
 function render(progress: Progress): void {
+  // The page renders each status with a visible [data-task-text] and a screen-reader-only
+  // [data-task-hidden]; only their text changes here, never the structure.
   for (const status of document.querySelectorAll<HTMLElement>('[data-task-status]')) {
     const done = progress.tasks[status.dataset.taskStatus as SandboxTaskId] === true;
     status.dataset.done = String(done);

@@ -1,0 +1,55 @@
+/**
+ * One vocabulary for what checking a cookie concluded: each verdict kind → whether it is good news
+ * and the words for it. The CLI, the inspector, the decode tool and the exchange summaries all say
+ * it the same way. Types only from elsewhere: the inspector's browser code imports this file too.
+ */
+import type { AnatomyVerdict } from './anatomy.ts';
+
+export type VerdictKind = AnatomyVerdict['kind'];
+
+/** Good news (true), bad news (false), or not checked (undefined). */
+export interface VerdictWords {
+  ok: boolean | undefined;
+  text: string;
+}
+
+type Details = { keyIndex?: number; reason?: string };
+
+/** The table: one entry per kind. `reason` (why a payload or cookie is unreadable) is optional. */
+const words: Record<VerdictKind, (details: Details) => VerdictWords> = {
+  valid: ({ keyIndex = 0 }) => ({
+    ok: true,
+    text:
+      keyIndex === 0
+        ? 'Verifies with the current key.'
+        : `Verifies with fallback key ${keyIndex} (an old key still accepted).`,
+  }),
+  unverified: () => ({
+    ok: undefined,
+    text: 'Not checked: give the secret key to verify the signature. Anyone can read this cookie; only the key holder can change it.',
+  }),
+  'bad-signature': () => ({
+    ok: false,
+    text: 'Bad signature: this key did not sign it, or the cookie was changed.',
+  }),
+  expired: () => ({
+    ok: false,
+    text: 'Signature is valid but too old: the session has expired (or it is dated in the future).',
+  }),
+  'bad-payload': ({ reason }) => ({
+    ok: false,
+    text: `Signature is valid but the payload cannot be read${reason ? `: ${reason}` : '.'}`,
+  }),
+  'not-flask': ({ reason }) => ({
+    ok: false,
+    text: `Not a Flask session cookie${reason ? `: ${reason}` : '.'}`,
+  }),
+};
+
+/**
+ * The words for a verdict (or a bare kind, as the engine's open status gives it).
+ * @example describeVerdict({ kind: 'valid', keyIndex: 0 }) // { ok: true, text: 'Verifies with the current key.' }
+ */
+export function describeVerdict(verdict: { kind: VerdictKind } & Details): VerdictWords {
+  return words[verdict.kind](verdict);
+}

@@ -1,0 +1,40 @@
+/**
+ * Set-Cookie headers, one model for the whole project: the `cookie` package's `parseSetCookie`
+ * (values kept as written, as Werkzeug reads them) and one rule for "does this header delete the
+ * cookie". The recorder, the summaries and the browser's inspector all use these, so they never
+ * disagree. No Node APIs here: the inspector's browser code imports this file too.
+ */
+import { parseSetCookie as parseWithOptions, type SetCookie } from 'cookie';
+
+export type { SetCookie };
+
+const asWritten = (value: string): string => value;
+
+/**
+ * Splits a `Set-Cookie` header into name, value and attributes (`maxAge` in seconds, `expires` a Date).
+ * @example parseSetCookie('session=abc; HttpOnly; Path=/') // { name: 'session', value: 'abc', httpOnly: true, path: '/' }
+ */
+export function parseSetCookie(header: string): SetCookie {
+  return parseWithOptions(header, { decode: asWritten });
+}
+
+/**
+ * Whether a `Set-Cookie` deletes its cookie, as browsers judge it: `Max-Age` of zero or less, else
+ * (Max-Age wins when both are given) an `Expires` at or before `now` (Unix milliseconds).
+ * Flask sends both (`Expires=Thu, 01 Jan 1970 …; Max-Age=0`); cookie-session only the date.
+ * @example deletesCookie(parseSetCookie('session=; Max-Age=0')) // true
+ */
+export function deletesCookie(cookie: SetCookie, now = Date.now()): boolean {
+  if (cookie.maxAge !== undefined) return cookie.maxAge <= 0;
+  return cookie.expires !== undefined && cookie.expires.getTime() <= now;
+}
+
+/** The `Set-Cookie` headers of a response, parsed, that set the cookie named `name`, in order. */
+export function setCookiesNamed(headers: readonly string[], name: string): SetCookie[] {
+  return headers.map(parseSetCookie).filter((cookie) => cookie.name === name);
+}
+
+/** The last `Set-Cookie` for `name` (the one a browser ends up with), or undefined. */
+export function lastSetCookie(headers: readonly string[], name: string): SetCookie | undefined {
+  return setCookiesNamed(headers, name).at(-1);
+}
