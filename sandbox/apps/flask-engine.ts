@@ -15,11 +15,12 @@ import {
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
 import { labOf } from '../keys/lab-settings.ts';
+import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
 
-/** Where the Flask app is mounted; Flask would use the app root ('/'). */
+/** Where the Flask app is mounted, under BASE_PATH (withBase); Flask would use the app root ('/'). */
 export const FLASK_PATH = '/sandbox/flask';
 
 /** What the Flask engine keeps per request (lab routes use it). */
@@ -46,7 +47,7 @@ export interface FlaskEngineOptions {
 
 /** The session settings for a learner's key settings. */
 export function flaskConfig(key: string, fallbacks: string[], now: () => number): FlaskSessionConfig {
-  return { secretKey: key, fallbackKeys: fallbacks, path: FLASK_PATH, now };
+  return { secretKey: key, fallbackKeys: fallbacks, path: withBase(FLASK_PATH), now };
 }
 
 /** Builds the Flask-compatible engine. */

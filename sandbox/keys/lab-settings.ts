@@ -7,6 +7,7 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
+import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 
 export const LAB_COOKIE = 'sandbox_lab';
@@ -34,7 +35,10 @@ export interface LabSettings {
 export type LabChoice = Pick<LabSettings, 'key' | 'fallbacks'> &
   Partial<Pick<LabSettings, 'hidden' | 'fallbacksHidden'>>;
 
-export const labCookieOptions: CookieOptions = { path: '/sandbox', httpOnly: true, sameSite: 'lax' };
+/** The lab cookie's options, its path under BASE_PATH (read when the cookie is written). */
+export function labCookieOptions(): CookieOptions {
+  return { path: withBase('/sandbox'), httpOnly: true, sameSite: 'lax' };
+}
 
 /** The defaults: the sandbox key, no fallbacks. */
 export function defaultLab(defaultKey: string): LabSettings {
@@ -124,6 +128,6 @@ export function saveLab(
   secret: string | undefined,
 ): void {
   if (settings.key === defaultKey && settings.fallbacks.length === 0 && !settings.hidden)
-    res.clearCookie(LAB_COOKIE, labCookieOptions);
-  else res.cookie(LAB_COOKIE, encodeLab(settings, secret), labCookieOptions);
+    res.clearCookie(LAB_COOKIE, labCookieOptions());
+  else res.cookie(LAB_COOKIE, encodeLab(settings, secret), labCookieOptions());
 }

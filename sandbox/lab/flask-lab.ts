@@ -18,6 +18,7 @@ import {
   MAX_KEY_LENGTH,
   saveLab,
 } from '../keys/lab-settings.ts';
+import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { formParser, HttpError, optionalField, requireField } from '../web/forms.ts';
 import { MAX_COOKIE_INPUT, requireCookieValue } from './cookie-input.ts';
@@ -85,7 +86,7 @@ export function createFlaskLab({ defaultKey, serverSecret, bodyLimit, now }: Lab
       ({ req, res }) => {
         const value = requireCookieValue(req);
         exchangeOf(res).save = undefined;
-        res.append('Set-Cookie', `session=${value}; HttpOnly; Path=${FLASK_PATH}`);
+        res.append('Set-Cookie', `session=${value}; HttpOnly; Path=${withBase(FLASK_PATH)}`);
       },
     ),
   );

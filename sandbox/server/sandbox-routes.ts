@@ -13,7 +13,8 @@ import { createApiRouter } from '../lab/api.ts';
 import { createExpressLab } from '../lab/express-lab.ts';
 import { createFlaskLab } from '../lab/flask-lab.ts';
 import { createTraceCodec } from '../recorder/trace.ts';
-import { renderPage, wantsJson } from '../web/pages.ts';
+import { withoutBase } from '../web/base-path.ts';
+import { pageOf, renderPage, wantsJson } from '../web/pages.ts';
 import type { ServerConfig } from './config.ts';
 
 /** Test hooks; production uses the defaults. */
@@ -98,7 +99,7 @@ const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
         : (parserMessages[String(error?.type)] ??
           statusMessages[status] ??
           'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
-  const back = /^\/sandbox\/express/.test(req.originalUrl) ? '/sandbox/express/' : '/sandbox/flask/';
+  const back = pageOf(/^\/sandbox\/express/.test(withoutBase(req.originalUrl)) ? 'express' : 'flask');
   res.status(status).setHeader('Cache-Control', 'no-store');
   if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });
   else res.type('html').send(renderPage('error', { status, title: titleOf(error, status), message, back }));

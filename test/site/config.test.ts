@@ -34,7 +34,8 @@ describe('readConfig', () => {
   });
   it('has no server secret unless SESSION_LAB_SECRET is set', () => {
     expect(readConfig({}).serverSecret).toBeUndefined();
-    expect(readConfig({ SESSION_LAB_SECRET: 's3cret' }).serverSecret).toBe('s3cret');
+    const secret = 'a-class-secret-of-at-least-32-characters';
+    expect(readConfig({ SESSION_LAB_SECRET: secret }).serverSecret).toBe(secret);
   });
   it('reads HOST and PORT', () => {
     expect(readConfig({ HOST: '0.0.0.0', PORT: '9000' })).toMatchObject({ host: '0.0.0.0', port: 9000 });
