@@ -23,7 +23,7 @@ export function runPrimary(config: ServerConfig, onStop: (handler: (reason: stri
   // Without SESSION_LAB_SECRET each process would make its own; one for all keeps records valid across workers.
   const secret = config.serverSecret ?? randomBytes(32).toString('base64url');
   const live = new Set<Worker>();
-  const totals: StopResult = { answered: 0, cut: 0 };
+  const totals: StopResult = { answered: 0, cut: 0, atDeadline: false };
   let listening = 0;
   let ready = false;
   let stopping: string | undefined;
@@ -46,6 +46,7 @@ export function runPrimary(config: ServerConfig, onStop: (handler: (reason: stri
     } else if (message.type === 'stopped') {
       totals.answered += message.answered;
       totals.cut += message.cut;
+      totals.atDeadline ||= message.atDeadline;
     }
   });
 
