@@ -109,7 +109,9 @@ export function buildIfStale(
   const stdio: StdioOptions =
     output === 'inherit' ? 'inherit' : output === 'stderr' ? ['ignore', 2, 2] : 'pipe';
   // astro.config.mjs reads the settings from the environment (buildSettingsOf), as start.ts does.
-  const env = { ...process.env, BASE_PATH: settings.basePath, COURSE_TITLE: settings.courseTitle };
+  // BASE_URL is left out: Vite would take it over Astro's `base` (vitest sets it to '/' for its workers).
+  const { BASE_URL: _, ...inherited } = process.env;
+  const env = { ...inherited, BASE_PATH: settings.basePath, COURSE_TITLE: settings.courseTitle };
   const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio, encoding: 'utf8', env });
   if (build.status !== 0) {
     const captured = output === 'capture' ? `\n${build.stdout}\n${build.stderr}` : '';

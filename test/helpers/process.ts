@@ -32,7 +32,14 @@ export function startProcess(
   const [file, ...args] = command;
   const child = spawn(file, args, {
     cwd: root,
-    env: { ...process.env, LOG_REQUESTS: '0', SESSION_LAB_SECRET: testSecret, ...env },
+    env: {
+      ...process.env,
+      // The defaults, whatever this shell sets, unless the test says otherwise.
+      ...{ BASE_PATH: '', COURSE_TITLE: '', WORKERS: '', TRUST_PROXY: '', HOST: '', SANDBOX_SECRET_KEY: '' },
+      LOG_REQUESTS: '0',
+      SESSION_LAB_SECRET: testSecret,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
