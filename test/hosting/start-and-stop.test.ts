@@ -16,7 +16,16 @@ import {
 
 const started: StartedProcess[] = [];
 afterEach(() => {
-  for (const { child } of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  // A failed test leaves nothing behind: the process and everything it started.
+  for (const { child } of started.splice(0)) {
+    for (const pid of [...descendantsOf(child.pid as number), child.pid as number]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
 });
 const start = (env: NodeJS.ProcessEnv, command?: [string, ...string[]]) => {
   const process = startProcess(env, command);
