@@ -16,6 +16,8 @@ import { listen, listenErrorMessage } from './listen.ts';
 import { startupLines } from './startup-log.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Our parent when we started (npm's sh, a shell, systemd…), read before anything can end it. */
+const parentAtStart = process.ppid;
 
 /** Says what went wrong in one line and exits 1. */
 function fail(message: string): never {
@@ -33,9 +35,8 @@ function onStop(handler: (reason: string) => void): void {
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => once(signal));
   if (cluster.isPrimary) {
-    const parent = process.ppid;
     setInterval(() => {
-      if (process.ppid !== parent) once('its parent process ended');
+      if (process.ppid !== parentAtStart) once('its parent process ended');
     }, 500).unref();
   }
 }
@@ -78,11 +79,7 @@ async function serve(config: ServerConfig): Promise<void> {
     else fail(message);
     return;
   }
-  if (cluster.isWorker) {
-    process.send?.({ type: 'listening', port: serving.port } satisfies WorkerMessage);
-  } else {
-    for (const line of startupLines(config, serving.port, 1)) console.log(line);
-  }
+  // Stop handlers first, so a signal right after the start line is already handled.
   onStop(async (reason) => {
     const result = await serving.stopper.stop();
     if (cluster.isWorker) {
@@ -92,4 +89,9 @@ async function serve(config: ServerConfig): Promise<void> {
       process.exit(0);
     }
   });
+  if (cluster.isWorker) {
+    process.send?.({ type: 'listening', port: serving.port } satisfies WorkerMessage);
+  } else {
+    for (const line of startupLines(config, serving.port, 1)) console.log(line);
+  }
 }

@@ -170,16 +170,24 @@ function sessionValueFor(name: string): string {
 }
 
 describe('npm start', () => {
-  it('stops the server when npm itself gets SIGTERM: port closed, no process left behind', async () => {
-    const npm = start({ PORT: '0' }, ['npm', 'start', '--silent']);
-    const port = portOf(await urlOf(npm));
-    const npmPid = npm.child.pid as number;
-    const below = descendantsOf(npmPid);
-    expect(below.length).toBeGreaterThan(0);
+  it.each([
+    ['one process', {}],
+    ['WORKERS=2', { WORKERS: '2' }],
+  ])(
+    'stops the server (%s) when npm itself gets SIGTERM: port closed, no process left behind',
+    async (_, env) => {
+      const npm = start({ PORT: '0', ...env }, ['npm', 'start', '--silent']);
+      const port = portOf(await urlOf(npm));
+      const npmPid = npm.child.pid as number;
+      // Everything npm started: sh, the server and, with WORKERS, its workers.
+      await npm.waitForLine(/signs with the public demo key/);
+      const below = descendantsOf(npmPid);
+      expect(below.length).toBeGreaterThanOrEqual('WORKERS' in env ? 4 : 2);
 
-    npm.child.kill('SIGTERM');
-    await npm.exited;
-    await waitUntil(() => below.every((pid) => !isAlive(pid)));
-    expect(await isListening(port)).toBe(false);
-  });
+      npm.child.kill('SIGTERM');
+      await npm.exited;
+      await waitUntil(() => below.every((pid) => !isAlive(pid)));
+      expect(await isListening(port)).toBe(false);
+    },
+  );
 });
