@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, pageErrors } from '../helpers/browser.ts';
 import {
   isListening,
   root,
@@ -182,5 +183,37 @@ describe('behind nginx under /course', () => {
     const direct = await fetch(`${new URL((await urlOf(server)) as string).origin}/learn/`);
     expect(direct.status).toBe(404);
     expect(await direct.text()).toContain('/course/');
+  });
+
+  it('runs a step page in a browser: the framed app stores, the inspector shows it, the task ticks', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      await page.goto(`${site}/course/learn/the-import/`);
+      const items = page.locator('[data-inspector-list] > li');
+      await expect.poll(() => items.count()).toBeGreaterThan(0);
+      const app = page.frameLocator('iframe[name="sandbox-flask"]');
+      await app.getByLabel('First name').fill('Ada');
+      await app.getByLabel('First name').press('Enter');
+      await expect
+        .poll(() => items.first().locator('summary').textContent())
+        .toMatch(/GET \/course\/sandbox\/flask\//);
+      expect(await app.locator('body').textContent()).toContain('First Name: Ada');
+      const store = page.locator('[data-inspector-list] > li', {
+        hasText: 'POST /course/sandbox/flask/store',
+      });
+      expect(await store.count()).toBe(1);
+      await expect
+        .poll(() => page.locator('[data-task-status="store-first-name"]').textContent())
+        .toMatch(/Done ✓/);
+      // The header's links stay under the prefix after the scripts ran.
+      const hrefs = await page
+        .locator('header a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(hrefs.every((href) => href?.startsWith('/course/'))).toBe(true);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

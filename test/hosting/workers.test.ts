@@ -5,7 +5,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedProcess, startProcess, urlOf } from '../helpers/process.ts';
+import { descendantsOf, type StartedProcess, startProcess, urlOf, waitUntil } from '../helpers/process.ts';
 import { embeddedExchanges } from '../sandbox/app.ts';
 
 interface Answer {
@@ -99,6 +99,17 @@ describe('WORKERS=2', () => {
       else if (entry.worker !== storedBy) crossed++;
     }
     expect(crossed).toBeGreaterThan(0);
+  });
+
+  it('starts another worker when one dies, and keeps serving', async () => {
+    const [first] = descendantsOf(server.child.pid as number);
+    process.kill(first as number, 'SIGKILL');
+    expect(await server.waitForLine(/starting another/)).toMatch(
+      /^Session Lab: worker \d+ stopped \(SIGKILL\); starting another\.$/,
+    );
+    await waitUntil(() => descendantsOf(server.child.pid as number).length === 2);
+    await server.waitForLines(/^Session Lab: worker \d+ stopped/, 1);
+    for (let i = 0; i < 6; i++) expect((await send(`${base}/healthz`)).status).toBe(200);
   });
 
   it('on SIGTERM the primary stops both workers and prints one line for all, exit 0', async () => {
