@@ -28,6 +28,8 @@ export function runPrimary(config: ServerConfig, onStop: (handler: (reason: stri
   let ready = false;
   let stopping: string | undefined;
   let failed = false;
+  /** When workers were replaced lately: a worker that keeps dying is a bug to fix, not to retry forever. */
+  const restarts: number[] = [];
 
   const fork = () => live.add(cluster.fork({ SESSION_LAB_SECRET: secret }));
   const stopAll = (signal: NodeJS.Signals) => {
@@ -56,6 +58,12 @@ export function runPrimary(config: ServerConfig, onStop: (handler: (reason: stri
       if (!ready) {
         failed = true;
         console.error(`Session Lab: a worker stopped while starting (${signal ?? `exit code ${code}`}).`);
+        stopAll('SIGTERM');
+      } else if (restarts.push(Date.now()) > 5 && Date.now() - (restarts.shift() as number) < 60_000) {
+        failed = true;
+        console.error(
+          'Session Lab: workers keep stopping (6 in a minute), so the server stops. The log above says why.',
+        );
         stopAll('SIGTERM');
       } else {
         console.error(
