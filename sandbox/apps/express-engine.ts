@@ -8,10 +8,12 @@ import cookieSession from 'cookie-session';
 import type { Request } from 'express';
 import { exchangeOf } from '../exchange/context.ts';
 import { depthOf } from '../recorder/bounds.ts';
+import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 import { FLASHES_KEY } from './flask-session-state.ts';
 
+/** Where the Express app is mounted, under BASE_PATH (withBase). */
 export const EXPRESS_PATH = '/sandbox/express';
 /** Flask's permanent lifetime, so both engines behave alike: 31 days, in milliseconds. */
 const PERMANENT_MS = 31 * 24 * 3600 * 1000;
@@ -23,7 +25,12 @@ export function expressEngine({ key }: { key: string }): SandboxEngine {
   // cookie-session writes its cookies in its own on-headers listener. on-headers runs the last
   // registered listener first, and this middleware is mounted after the recorder, so the cookies
   // are set before the record is made; `save` stays empty.
-  const middleware = cookieSession({ name: 'session', keys: [key], path: EXPRESS_PATH, httpOnly: true });
+  const middleware = cookieSession({
+    name: 'session',
+    keys: [key],
+    path: withBase(EXPRESS_PATH),
+    httpOnly: true,
+  });
   return {
     name: 'express',
     middleware(req, res, next) {

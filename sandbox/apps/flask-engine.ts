@@ -18,11 +18,12 @@ import {
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
 import { type LabChoice, labOf } from '../keys/lab-settings.ts';
+import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
 
-/** Where the Flask app is mounted; Flask would use the app root ('/'). */
+/** Where the Flask app is mounted, under BASE_PATH (withBase); Flask would use the app root ('/'). */
 export const FLASK_PATH = '/sandbox/flask';
 
 /** What the Flask engine keeps per request (lab routes use it). */
@@ -50,7 +51,7 @@ export interface FlaskEngineOptions {
 /** The session settings for a learner's key settings and Flask version. */
 export function flaskConfig(lab: LabChoice, now: () => number): FlaskSessionConfig {
   const flaskVersion = lab.flaskVersion ?? DEFAULT_FLASK_VERSION;
-  return { secretKey: lab.key, fallbackKeys: lab.fallbacks, flaskVersion, path: FLASK_PATH, now };
+  return { secretKey: lab.key, fallbackKeys: lab.fallbacks, flaskVersion, path: withBase(FLASK_PATH), now };
 }
 
 /** The keys (and Flask version: 2.2 ignores fallback keys) a cookie's anatomy is verified with. */

@@ -8,6 +8,7 @@
  */
 import type { CookieOptions, Request, Response } from 'express';
 import { DEFAULT_FLASK_VERSION, type FlaskVersion, isFlaskVersion } from '../flask-session/index.ts';
+import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { seal, sealingKey, unseal } from '../web/sealing.ts';
 
@@ -38,7 +39,10 @@ export interface LabSettings {
 export type LabChoice = Pick<LabSettings, 'key' | 'fallbacks'> &
   Partial<Pick<LabSettings, 'hidden' | 'fallbacksHidden' | 'flaskVersion'>>;
 
-export const labCookieOptions: CookieOptions = { path: '/sandbox', httpOnly: true, sameSite: 'lax' };
+/** The lab cookie's options, its path under BASE_PATH (read when the cookie is written). */
+export function labCookieOptions(): CookieOptions {
+  return { path: withBase('/sandbox'), httpOnly: true, sameSite: 'lax' };
+}
 
 /** The defaults: the sandbox key, no fallbacks. */
 export function defaultLab(defaultKey: string): LabSettings {
@@ -124,7 +128,7 @@ export function saveLab(
   secret: string | undefined,
 ): void {
   // Secure when the request came over HTTPS (directly, or through a trusted proxy that says so).
-  const options = { ...labCookieOptions, secure: res.req.secure };
+  const options = { ...labCookieOptions(), secure: res.req.secure };
   const defaults =
     settings.key === defaultKey &&
     settings.fallbacks.length === 0 &&

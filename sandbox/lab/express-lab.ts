@@ -4,6 +4,7 @@
  */
 import { Router } from 'express';
 import { EXPRESS_PATH } from '../apps/express-engine.ts';
+import { withBase } from '../web/base-path.ts';
 import { formParser } from '../web/forms.ts';
 import { requireCookieValue } from './cookie-input.ts';
 import { finishLab, startLab } from './respond.ts';
@@ -19,7 +20,7 @@ export function createExpressLab({ bodyLimit }: { bodyLimit: number }): Router {
       'You edited the session cookie; its session.sig no longer matches, so cookie-session will start an empty session.',
     );
     // Written the way cookie-session's `cookies` library writes it (lower-case attributes).
-    res.append('Set-Cookie', `session=${requireCookieValue(req)}; path=${EXPRESS_PATH}; httponly`);
+    res.append('Set-Cookie', `session=${requireCookieValue(req)}; path=${withBase(EXPRESS_PATH)}; httponly`);
     finishLab(req, res, 'express');
   });
   return router;

@@ -3,8 +3,9 @@
  * test set-up and the benchmarks, so all three agree on what "stale" means.
  */
 import { type StdioOptions, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultCourseTitle, parseBasePath, parseCourseTitle } from './config.ts';
 
 /**
  * Files and folders whose changes make the built site stale. The sandbox app's Python source and its
@@ -20,8 +21,46 @@ export const siteSources = [
   'sandbox/apps/templates',
 ];
 
-/** Written at the end of each successful build, relative to the repository root. */
+/**
+ * The settings built into the pages (Astro's `base` and the course title): a change to either needs
+ * a new build. astro.config.mjs reads them with the same function, so both agree.
+ */
+export interface BuildSettings {
+  basePath: string;
+  courseTitle: string;
+}
+
+/** The build settings in `env` (BASE_PATH, COURSE_TITLE), checked as readConfig checks them. */
+export function buildSettingsOf(env: NodeJS.ProcessEnv = process.env): BuildSettings {
+  return { basePath: parseBasePath(env.BASE_PATH), courseTitle: parseCourseTitle(env.COURSE_TITLE) };
+}
+
+/**
+ * The build folder, relative to the root: dist/ at the site root, dist-course/ for BASE_PATH=/course,
+ * so builds for two prefixes (e.g. a test behind a proxy and the others) never overwrite each other.
+ * @example distDirOf('/a/b') // 'dist-a-b'
+ */
+export function distDirOf(basePath: string): string {
+  return basePath === '' ? 'dist' : `dist${basePath.replaceAll('/', '-')}`;
+}
+
+/** Written at the end of each successful build (with the settings built in), relative to the repository root. */
 export const stampPath = join('dist', '.build-stamp');
+
+/** The stamp file of the build for `settings`. */
+export function stampFileOf(root: string, settings: BuildSettings): string {
+  return join(root, distDirOf(settings.basePath), '.build-stamp');
+}
+
+/** The settings a stamp records; a stamp without them (older builds) was built with the defaults. */
+function stampedSettings(stampFile: string): BuildSettings {
+  try {
+    const parsed = JSON.parse(readFileSync(stampFile, 'utf8')) as Partial<BuildSettings>;
+    return { basePath: parsed.basePath ?? '', courseTitle: parsed.courseTitle ?? defaultCourseTitle };
+  } catch {
+    return { basePath: '', courseTitle: defaultCourseTitle };
+  }
+}
 
 /** The newest modification time (ms) under `path`, or 0 when it does not exist. */
 export function newestMtime(path: string): number {
@@ -34,11 +73,18 @@ export function newestMtime(path: string): number {
 }
 
 /**
- * Whether the site must be built first: no build yet, or a source changed after the last build.
- * `stampFile` is written at the end of each successful build.
+ * Whether the site must be built first: no build yet, a source changed after the last build, or the
+ * last build was for other settings (BASE_PATH, COURSE_TITLE). `stampFile` is written at the end of
+ * each successful build.
  */
-export function needsBuild(root: string, stampFile: string = join(root, stampPath)): boolean {
+export function needsBuild(
+  root: string,
+  stampFile: string = join(root, stampPath),
+  settings: BuildSettings = { basePath: '', courseTitle: defaultCourseTitle },
+): boolean {
   if (!existsSync(stampFile)) return true;
+  const stamped = stampedSettings(stampFile);
+  if (stamped.basePath !== settings.basePath || stamped.courseTitle !== settings.courseTitle) return true;
   const built = statSync(stampFile).mtimeMs;
   return siteSources.some((source) => newestMtime(join(root, source)) > built);
 }
@@ -52,16 +98,25 @@ export class BuildFailed extends Error {
  * `output`: 'inherit' streams the build to this terminal, 'stderr' sends it to stderr (for tools
  * whose stdout is data), 'capture' keeps it for the error message (tests).
  */
-export function buildIfStale(root: string, output: 'inherit' | 'stderr' | 'capture' = 'inherit'): boolean {
-  if (!needsBuild(root)) return false;
+export function buildIfStale(
+  root: string,
+  output: 'inherit' | 'stderr' | 'capture' = 'inherit',
+  settings: BuildSettings = buildSettingsOf(),
+): boolean {
+  const stampFile = stampFileOf(root, settings);
+  if (!needsBuild(root, stampFile, settings)) return false;
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const stdio: StdioOptions =
     output === 'inherit' ? 'inherit' : output === 'stderr' ? ['ignore', 2, 2] : 'pipe';
-  const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio, encoding: 'utf8' });
+  // astro.config.mjs reads the settings from the environment (buildSettingsOf), as start.ts does.
+  // BASE_URL is left out: Vite would take it over Astro's `base` (vitest sets it to '/' for its workers).
+  const { BASE_URL: _, ...inherited } = process.env;
+  const env = { ...inherited, BASE_PATH: settings.basePath, COURSE_TITLE: settings.courseTitle };
+  const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio, encoding: 'utf8', env });
   if (build.status !== 0) {
     const captured = output === 'capture' ? `\n${build.stdout}\n${build.stderr}` : '';
     throw new BuildFailed(`the build failed; the message above names the file to fix.${captured}`);
   }
-  writeFileSync(join(root, stampPath), `${new Date().toISOString()}\n`);
+  writeFileSync(stampFile, `${JSON.stringify({ builtAt: new Date().toISOString(), ...settings })}\n`);
   return true;
 }

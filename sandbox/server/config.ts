@@ -2,6 +2,10 @@
  * Server settings, all from environment variables so instructors configure without editing code.
  * Bad values throw a ConfigError whose message says how to fix them; start.ts prints it as one line.
  */
+
+import { BlockList, isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -9,9 +13,23 @@ export class ConfigError extends Error {
 /** The handout's example key. Public on purpose: learners reproduce every signature with it. */
 export const publicDemoKey = 'w98fw9ef8hwe98fhwef';
 
+/** The course's name when COURSE_TITLE is not set. */
+export const defaultCourseTitle = 'Session Lab';
+
+/** Shortest accepted SESSION_LAB_SECRET: 32 characters of random text carry enough entropy for HMAC keys. */
+export const minServerSecretLength = 32;
+
 export interface ServerConfig {
   host: string;
   port: number;
+  /** Prefix everything is served under, e.g. '/course'; '' at the root of the host. */
+  basePath: string;
+  /** Number of worker processes (node:cluster); 1 runs a single process without a primary. */
+  workers: number;
+  /** The course's name in page titles and the header (built into the pages). */
+  courseTitle: string;
+  /** express's `trust proxy` setting: which proxies may say who the client is (X-Forwarded-For/-Proto). */
+  trustProxy: boolean | number | string;
   /** Key the sandbox's Flask and Express engines sign with, unless a learner's lab settings say otherwise. */
   sandboxSecretKey: string;
   /** True when the sandbox key is the public demo key (the page labels it so). */
@@ -33,9 +51,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     host: env.HOST || '127.0.0.1',
     port: parsePort(env.PORT),
+    basePath: parseBasePath(env.BASE_PATH),
+    workers: parseWorkers(env.WORKERS),
+    courseTitle: parseCourseTitle(env.COURSE_TITLE),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sandboxSecretKey,
     sandboxKeyIsPublicDemo: sandboxSecretKey === publicDemoKey,
-    serverSecret: env.SESSION_LAB_SECRET || undefined,
+    serverSecret: parseServerSecret(env.SESSION_LAB_SECRET),
     bodyLimit: 16 * 1024,
     logRequests: env.LOG_REQUESTS !== '0',
   };
@@ -54,4 +76,99 @@ export function parsePort(value: string | undefined): number {
     );
   }
   return port;
+}
+
+/**
+ * A path prefix of plain segments, without the trailing slash; '' (or '/') serves at the root.
+ * @example parseBasePath('/course/') // '/course'
+ * @example parseBasePath(undefined) // ''
+ */
+export function parseBasePath(value: string | undefined): string {
+  if (value === undefined || value === '' || value === '/') return '';
+  const trimmed = value.endsWith('/') ? value.slice(0, -1) : value;
+  const segments = trimmed.split('/').slice(1);
+  const plain = trimmed.startsWith('/') && segments.every((s) => /^[\w.~-]+$/.test(s) && !/^\.\.?$/.test(s));
+  if (!plain || trimmed.length > 100) {
+    throw new ConfigError(
+      `BASE_PATH must be a path such as /course (a leading slash, then letters, digits, "-", "_", "." or "~" between slashes), not "${value}". Example: BASE_PATH=/course npm start`,
+    );
+  }
+  return trimmed;
+}
+
+/**
+ * @example parseWorkers(undefined) // 1
+ * @example parseWorkers('4') // 4
+ */
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  if (value === 'auto') return availableParallelism();
+  const workers = Number(value);
+  if (!/^\d+$/.test(value) || workers < 1 || workers > 64) {
+    throw new ConfigError(
+      `WORKERS must be a whole number from 1 to 64 (or "auto", one per core), not "${value}". Example: WORKERS=2 npm start`,
+    );
+  }
+  return workers;
+}
+
+/** One line of plain text, up to 80 characters. */
+export function parseCourseTitle(value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return defaultCourseTitle;
+  const title = value.trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  if (title.length > 80 || /[\u0000-\u001f\u007f]/.test(title)) {
+    throw new ConfigError(
+      `COURSE_TITLE must be one line of up to 80 characters (it has ${title.length}). Example: COURSE_TITLE="Flask sessions, week 3" npm start`,
+    );
+  }
+  return title;
+}
+
+/** express's names for address ranges, accepted in TRUST_PROXY besides addresses and subnets. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * express's `trust proxy` value: true/false, a number of hops, or a comma-separated list of
+ * addresses, subnets (CIDR) and range names. Default: loopback (a proxy on the same machine).
+ * @example parseTrustProxy(undefined) // 'loopback'
+ * @example parseTrustProxy('1') // 1
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value.trim() === '') return 'loopback';
+  const text = value.trim();
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => proxyRangeNames.has(entry) || isAddressOrSubnet(entry))) {
+    return entries.join(',');
+  }
+  throw new ConfigError(
+    `TRUST_PROXY must be true, false, a number of proxies, or addresses and subnets such as "loopback, 10.0.0.0/8", not "${value}". Example: TRUST_PROXY=loopback npm start`,
+  );
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  try {
+    new BlockList().addSubnet(address as string, Number(prefix), family === 4 ? 'ipv4' : 'ipv6');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Undefined when unset (each process then makes a random one); at least 32 characters when set. */
+export function parseServerSecret(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < minServerSecretLength) {
+    throw new ConfigError(
+      `SESSION_LAB_SECRET must be at least ${minServerSecretLength} characters (it has ${value.length}). Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start`,
+    );
+  }
+  return value;
 }

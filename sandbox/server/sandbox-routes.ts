@@ -13,9 +13,10 @@ import { createApiRouter } from '../lab/api.ts';
 import { createExpressLab } from '../lab/express-lab.ts';
 import { createFlaskLab } from '../lab/flask/index.ts';
 import { createTraceCodec } from '../recorder/trace.ts';
+import { withoutBase } from '../web/base-path.ts';
 import { refuseCrossSiteWrites } from '../web/csrf.ts';
 import { learnerMessage, parserType, statusOf } from '../web/http-errors.ts';
-import { renderPage, wantsJson } from '../web/pages.ts';
+import { pageOf, renderPage, wantsJson } from '../web/pages.ts';
 import type { ServerConfig } from './config.ts';
 import { mountRateLimits, type RateLimits } from './rate-limits.ts';
 
@@ -109,7 +110,7 @@ const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
         (type === undefined ? undefined : parserMessages[type]) ??
         statusMessages[status] ??
         'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
-  const back = /^\/sandbox\/express/.test(req.originalUrl) ? '/sandbox/express/' : '/sandbox/flask/';
+  const back = pageOf(/^\/sandbox\/express/.test(withoutBase(req.originalUrl)) ? 'express' : 'flask');
   res.status(status).setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Security-Policy', appPolicyHeader);
   if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });

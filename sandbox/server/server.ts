@@ -1,9 +1,11 @@
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { setBasePath, withBase, withoutBase } from '../web/base-path.ts';
 import { statusOf } from '../web/http-errors.ts';
 import type { ServerConfig } from './config.ts';
 import { createSandboxRouter } from './sandbox-routes.ts';
@@ -20,9 +22,32 @@ type AstroHandler = (req: express.Request, res: express.Response, next: express.
 
 /**
  * The whole of Session Lab as one express app: the built course site, the live sandbox and a
- * health check. It never listens; `start.ts` (or a test) does.
+ * health check, all under BASE_PATH when set (the site must be built with the same BASE_PATH).
+ * It never listens; `start.ts` (or a test) does.
  */
 export async function createApp({ config, distDir = defaultDistDir }: AppOptions): Promise<express.Express> {
+  setBasePath(config.basePath);
+  const course = await createCourseApp(config, distDir);
+  if (config.basePath === '') return course;
+  // Mounted whole under the prefix: inside, every route and static file keeps its own path.
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(config.basePath, course);
+  app.get('/', (_req, res) => {
+    res.redirect(302, withBase('/'));
+  });
+  app.use((_req, res) => {
+    res
+      .status(404)
+      .type('text')
+      .send(`Not Found. Session Lab is served under ${withBase('/')}`);
+  });
+  return app;
+}
+
+/** The course and sandbox at the root of their own app (createApp mounts it under BASE_PATH). */
+async function createCourseApp(config: ServerConfig, distDir: string): Promise<express.Express> {
   const clientDir = join(distDir, 'client');
   const entry = join(distDir, 'server', 'entry.mjs');
   if (!existsSync(entry)) {
@@ -32,7 +57,8 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxies may say who the client is (req.ip) and that it came over HTTPS (TRUST_PROXY).
+  app.set('trust proxy', config.trustProxy);
   if (config.logRequests) app.use(logRequests);
   app.use(
     helmet({
@@ -49,7 +75,9 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
   // Built pages and assets are compressed; the sandbox apps' own small pages are not: gzip cost a
   // third of their throughput (measured with npm run bench:sandbox) and saves ~6 KB per request.
   app.use(
-    compression({ filter: (req, res) => !isSandboxApp(req.originalUrl) && compression.filter(req, res) }),
+    compression({
+      filter: (req, res) => !isSandboxApp(withoutBase(req.originalUrl)) && compression.filter(req, res),
+    }),
   );
 
   app.use(refuseOtherMethods);
@@ -116,9 +144,12 @@ const logRequests: RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint();
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    // The path only: the sandbox's query strings carry learners' session records.
+    // The path only: the sandbox's query strings carry learners' session records. The client's
+    // address as the trusted proxy says (req.ip); never a cookie.
     const path = req.originalUrl.split('?')[0];
-    console.log(`${new Date().toISOString()} ${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    console.log(
+      `${new Date().toISOString()}${workerTag()} ${req.ip} ${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`,
+    );
   });
   next();
 };
@@ -141,6 +172,11 @@ const handleError: ErrorRequestHandler = (error, req, res, _next) => {
     .set('Content-Security-Policy', errorPagePolicy)
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · Session Lab</title></head>` +
-        `<body><main><h1>${status === 413 ? 'Too large' : 'Sorry'}</h1><p>${message}</p><p><a href="/">Back to the course</a></p></main></body></html>`,
+        `<body><main><h1>${status === 413 ? 'Too large' : 'Sorry'}</h1><p>${message}</p><p><a href="${withBase('/')}">Back to the course</a></p></main></body></html>`,
     );
 };
+
+/** ' worker N' in a cluster's worker (WORKERS > 1), so an instructor sees which process answered. */
+function workerTag(): string {
+  return cluster.isWorker && cluster.worker ? ` worker ${cluster.worker.id}` : '';
+}

@@ -1,20 +1,47 @@
-import type { AddressInfo } from 'node:net';
+/**
+ * `npm start`: build the site when missing or stale, then serve course and sandbox: in this
+ * process, or with WORKERS > 1 in that many workers under a primary (cluster-primary.ts).
+ * SIGTERM/SIGINT stop it gracefully (graceful-stop.ts), and so does the end of its parent: npm runs
+ * scripts through `sh -c`, which does not pass a SIGTERM on, so `kill <npm pid>` ends npm and sh
+ * and leaves this process re-parented; it notices and stops rather than run on as an orphan.
+ */
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BuildFailed, buildIfStale, needsBuild } from './build-freshness.ts';
-import { ConfigError, readConfig } from './config.ts';
-import { createApp } from './server.ts';
+import { BuildFailed, buildIfStale, distDirOf, needsBuild, stampFileOf } from './build-freshness.ts';
+import { runPrimary, type WorkerMessage } from './cluster-primary.ts';
+import { ConfigError, readConfig, type ServerConfig } from './config.ts';
+import { stopLine } from './graceful-stop.ts';
+import { listen, listenErrorMessage } from './listen.ts';
+import { startupLines } from './startup-log.ts';
 
-/** `npm start`: build the site when missing or stale, then serve course and sandbox in one process. */
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const distDir = join(root, 'dist');
+/** Our parent when we started (npm's sh, a shell, systemd…), read before anything can end it. */
+const parentAtStart = process.ppid;
 
+/** Says what went wrong in one line and exits 1. */
 function fail(message: string): never {
   console.error(`Session Lab: ${message}`);
   process.exit(1);
 }
 
-let config: ReturnType<typeof readConfig>;
+/** Calls `handler` once, on SIGTERM, SIGINT or when the parent process is gone. */
+function onStop(handler: (reason: string) => void): void {
+  let called = false;
+  const once = (reason: string) => {
+    if (called) return;
+    called = true;
+    handler(reason);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => once(signal));
+  if (cluster.isPrimary) {
+    setInterval(() => {
+      if (process.ppid !== parentAtStart) once('its parent process ended');
+    }, 500).unref();
+  }
+}
+
+let config: ServerConfig;
 try {
   config = readConfig();
 } catch (error) {
@@ -22,45 +49,49 @@ try {
   throw error;
 }
 
-if (needsBuild(root)) {
-  console.log('Session Lab: building the course site (first start, or lessons changed)…');
+const settings = { basePath: config.basePath, courseTitle: config.courseTitle };
+if (cluster.isPrimary && needsBuild(root, stampFileOf(root, settings), settings)) {
+  console.log('Session Lab: building the course site (first start, or lessons or settings changed)…');
   try {
-    buildIfStale(root);
+    buildIfStale(root, 'inherit', settings);
   } catch (error) {
     if (error instanceof BuildFailed) fail(error.message);
     throw error;
   }
 }
 
-const app = await createApp({ config, distDir });
-const server = app.listen(config.port, config.host);
-server.on('listening', () => {
-  const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`Session Lab is running at http://${host}:${port}/`);
-  if (!config.serverSecret) {
-    console.log(
-      'Session Lab: SESSION_LAB_SECRET is not set, so a random one is used. Set it (the same on every process) to run several processes behind a load balancer.',
-    );
-  }
-});
-server.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EADDRINUSE') {
-    fail(
-      `port ${config.port} on ${config.host} is already in use. Stop the other server, or choose another port: PORT=${config.port + 1} npm start`,
-    );
-  }
-  if (error.code === 'EACCES')
-    fail(`not allowed to listen on port ${config.port}. Choose a port above 1023: PORT=4321 npm start`);
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
-    fail(`HOST "${config.host}" is not an address of this machine.`);
-  fail(error.message);
-});
+if (cluster.isPrimary && config.workers > 1) {
+  runPrimary(config, onStop);
+} else {
+  await serve(config);
+}
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    // Keep-alive connections would hold the close open; end them.
-    server.closeAllConnections();
+/** Serves in this process: the only one, or one worker of several. */
+async function serve(config: ServerConfig): Promise<void> {
+  let serving: Awaited<ReturnType<typeof listen>>;
+  try {
+    serving = await listen(config, join(root, distDirOf(config.basePath)));
+  } catch (error) {
+    const message = listenErrorMessage(error as NodeJS.ErrnoException, config);
+    // A worker leaves the saying to the primary, so the line is printed once, not once per worker.
+    if (cluster.isWorker)
+      process.send?.({ type: 'fail', message } satisfies WorkerMessage, () => process.exit(1));
+    else fail(message);
+    return;
+  }
+  // Stop handlers first, so a signal right after the start line is already handled.
+  onStop(async (reason) => {
+    const result = await serving.stopper.stop();
+    if (cluster.isWorker) {
+      process.send?.({ type: 'stopped', ...result } satisfies WorkerMessage, () => process.exit(0));
+    } else {
+      console.log(stopLine(reason, result));
+      process.exit(0);
+    }
   });
+  if (cluster.isWorker) {
+    process.send?.({ type: 'listening', port: serving.port } satisfies WorkerMessage);
+  } else {
+    for (const line of startupLines(config, serving.port, 1)) console.log(line);
+  }
 }

@@ -4,15 +4,16 @@
  */
 import type { Response } from 'express';
 import nunjucks from 'nunjucks';
+import { basePath, withBase } from './base-path.ts';
 
 const env = new nunjucks.Environment(
   new nunjucks.FileSystemLoader(new URL('./templates/', import.meta.url).pathname),
   { autoescape: true, throwOnUndefined: false },
 );
 
-/** Renders sandbox/web/templates/<name>.njk with `context` (autoescaped). */
+/** Renders sandbox/web/templates/<name>.njk with `context` (autoescaped); `base` is the BASE_PATH prefix for links. */
 export function renderPage(name: string, context: object): string {
-  return env.render(`${name}.njk`, context);
+  return env.render(`${name}.njk`, { base: basePath(), ...context });
 }
 
 /** Compiles a template shipped with the sandbox (never one a learner sent), with the same autoescaping. */
@@ -44,7 +45,7 @@ export function respondAfterHeaders(
 
 /** The app page of an engine, where its routes redirect to. */
 export function pageOf(engine: 'flask' | 'express'): string {
-  return `/sandbox/${engine}/`;
+  return withBase(`/sandbox/${engine}/`);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import express from 'express';
 import { readConfig } from '../../sandbox/server/config.ts';
 import { createSandboxRouter } from '../../sandbox/server/sandbox-routes.ts';
+import { setBasePath } from '../../sandbox/web/base-path.ts';
 
 /**
  * Serves the live sandbox inside `astro dev`, so lesson authors see the embedded apps while they
@@ -12,8 +13,10 @@ export function sandboxInDev(): AstroIntegration {
     name: 'session-lab:sandbox-in-dev',
     hooks: {
       'astro:server:setup': ({ server }) => {
+        const config = readConfig();
+        setBasePath(config.basePath);
         const app = express();
-        app.use('/sandbox', createSandboxRouter(readConfig()));
+        app.use(`${config.basePath}/sandbox`, createSandboxRouter(config));
         server.middlewares.use(app);
       },
     },

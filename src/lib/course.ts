@@ -1,6 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { lessonPath, lessonSlug, orderLessons } from './lessons.ts';
 import type { StepRef } from './progress.ts';
+import { withBase } from './site.ts';
 
 /** One step of the course, as pages and components use it. */
 export interface Step {
@@ -15,7 +16,7 @@ export async function getSteps(): Promise<Step[]> {
   const entries = orderLessons(await getCollection('lessons'));
   return entries.map((entry, index) => {
     const slug = lessonSlug(entry.id);
-    return { slug, path: lessonPath(slug), number: index, entry };
+    return { slug, path: withBase(lessonPath(slug)), number: index, entry };
   });
 }
 

@@ -1,4 +1,5 @@
 import { type Progress, resumeTarget, type StepRef, type StepState, stepState } from '../lib/progress.ts';
+import { withBase } from '../lib/site.ts';
 import type { SandboxTaskId } from '../schemas/lesson.ts';
 import { loadProgress, progressEvent } from './progress-store.ts';
 
@@ -27,7 +28,7 @@ function render(progress: Progress): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-resume-link]')) {
     if (!target) continue;
     const title = document.querySelector(`[data-step-slug="${CSS.escape(target.slug)}"] a`);
-    link.href = `/learn/${target.slug}/`;
+    link.href = withBase(`/learn/${target.slug}/`);
     link.textContent = `Resume where you left off: ${title?.textContent?.replace(/\s*\(.*\)$/, '').trim() ?? target.slug}`;
   }
 }

@@ -1,8 +1,10 @@
 /**
- * `npm run bench:sandbox`: the store-then-show flow under load (autocannon), on three servers in
- * one run, each in its own process so the load generator never shares the server's event loop:
+ * `npm run bench:sandbox`: the store-then-show flow under load, on three servers in one run, each in
+ * its own process. The load generator is Debian's `wrk` when installed (a native process of its
+ * own, wrk.ts), else autocannon in this process (BENCH_LOAD=autocannon to choose it anyway):
  *
- * - ours: Session Lab's Flask sandbox (/sandbox/flask/), the real app as `npm start` serves it;
+ * - ours: Session Lab's Flask sandbox (/sandbox/flask/), started as `npm start` starts it
+ *   (sandbox/server/start.ts), with this shell's WORKERS (default 1);
  * - bare: express 5 + cookie-session with a small fixed page (the ceiling for a node app);
  * - Flask: sandbox/apps/flask_app.py under real Flask and gunicorn, 2 sync workers (when installed).
  *
@@ -22,6 +24,7 @@ import { createInterface } from 'node:readline';
 import autocannon, { type AutocannonClient, type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { isMain, loadLine, machineInfo, printAllTables, type Row } from './report.ts';
 import { ensureSiteBuilt, root } from './site.ts';
+import { findWrk, loadWithWrk } from './wrk.ts';
 
 /** One server under test. */
 interface Target {
@@ -39,6 +42,8 @@ const seconds = Number(process.env.BENCH_SECONDS || 5);
 const connectionCounts = (process.env.BENCH_CONNECTIONS || '1,64,256').split(',').map(Number);
 const encoding = process.env.BENCH_ENCODING || 'gzip, deflate, br';
 const python = '/usr/bin/python3';
+const wrk = process.env.BENCH_LOAD === 'autocannon' ? undefined : findWrk();
+const workers = process.env.WORKERS || '1';
 
 /** Runs the load benchmark; returns its figures (and prints progress on stderr). */
 export async function benchSandbox(): Promise<Row[]> {
@@ -94,6 +99,7 @@ async function load(
   connections: number,
   duration = seconds,
 ): Promise<Measured> {
+  if (wrk) return loadWithWrk(wrk, target, flow, connections, duration, encoding);
   const headers = { cookie: target.cookie, 'accept-encoding': encoding };
   const show: AutocannonRequest = { method: 'GET', path: target.showPath, headers };
   const requests: AutocannonRequest[] =
@@ -201,11 +207,11 @@ function aimRows(flow: string, connections: number, by: Map<Target['id'], Measur
       ...base,
       measure: 'ours / bare express',
       value: round2(ratio),
-      aim: '≥ 0.80',
-      met: ratio >= 0.8,
+      // Issue 9's aim is at 64 connections.
+      ...(connections === 64 ? { aim: '≥ 0.80', met: ratio >= 0.8 } : {}),
     });
   }
-  // The issue asks for "far ahead of Flask" without a number; we call 2× far ahead.
+  // Issue 9: with WORKERS=2 at 256 connections, at least Flask/gunicorn's (2 workers) throughput.
   const flask = by.get('flask');
   if (flask) {
     const ratio = ours.rps / flask.rps;
@@ -213,8 +219,7 @@ function aimRows(flow: string, connections: number, by: Map<Target['id'], Measur
       ...base,
       measure: 'ours / Flask',
       value: round2(ratio),
-      aim: '≥ 2 (far ahead)',
-      met: ratio >= 2,
+      ...(connections === 256 ? { aim: '≥ 1.00', met: ratio >= 1 } : {}),
     });
   }
   rows.push({
@@ -280,20 +285,28 @@ async function checkShows(url: string, cookie: string): Promise<void> {
   }
 }
 
-/** Starts serve.ts in a child process and waits for its port. */
+/**
+ * Starts a node server in a child process and waits for its port: ours as `npm start` runs it (with
+ * WORKERS), bare through serve.ts.
+ */
 async function startNode(kind: 'ours' | 'bare'): Promise<Target> {
-  const child = spawn(process.execPath, [join(root, 'test/bench/serve.ts'), kind], {
+  const command = kind === 'ours' ? 'sandbox/server/start.ts' : 'test/bench/serve.ts';
+  const child = spawn(process.execPath, [join(root, command), ...(kind === 'bare' ? ['bare'] : [])], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_REQUESTS: '0' },
+    env: { ...process.env, LOG_REQUESTS: '0', PORT: '0', BASE_PATH: '', WORKERS: workers },
   });
-  const stop = () => stopChild(child, () => child.stdin?.end());
+  const stop = () => stopChild(child, () => (kind === 'ours' ? child.kill('SIGTERM') : child.stdin?.end()));
   try {
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve.ts ${kind} did not start within 30 s`)), 30_000);
-      createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { port: number }).port);
+      const timer = setTimeout(() => reject(new Error(`${command} did not start within 30 s`)), 30_000);
+      createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+        // start.ts: "Session Lab is running at http://127.0.0.1:N/…"; serve.ts: {"port":N}.
+        const port = kind === 'ours' ? /running at http:\/\/[^:]+:(\d+)/.exec(line)?.[1] : undefined;
+        if (kind === 'bare' || port !== undefined) {
+          clearTimeout(timer);
+          resolve(kind === 'ours' ? Number(port) : (JSON.parse(line) as { port: number }).port);
+        }
       });
       child.once('exit', (code) => reject(new Error(`serve.ts ${kind} exited (${code}) before listening`)));
     });
@@ -302,7 +315,7 @@ async function startNode(kind: 'ours' | 'bare'): Promise<Target> {
       kind === 'ours' ? ['/sandbox/flask/', '/sandbox/flask/store'] : ['/', '/store'];
     const cookie = await sessionCookie(base + storePath);
     await checkShows(base + showPath, cookie);
-    const label = kind === 'ours' ? 'Session Lab (ours)' : 'bare express+cookie-session';
+    const label = kind === 'ours' ? `Session Lab (ours, WORKERS=${workers})` : 'bare express+cookie-session';
     return { id: kind, label, base, showPath, storePath, cookie, stop };
   } catch (error) {
     await stop();
@@ -412,7 +425,7 @@ function stopChild(child: ChildProcess, ask: () => void): Promise<void> {
 if (isMain(import.meta)) {
   console.log(machineInfo());
   console.log(
-    `Each server in its own process; autocannon in this one. ${seconds} s per line after a 1 s warm-up. Accept-Encoding: ${encoding}.`,
+    `Each server in its own process; ${wrk ? 'wrk (2 threads) in another' : 'autocannon in this one'}. ${seconds} s per line${wrk ? '' : ' after a 1 s warm-up'}. Accept-Encoding: ${encoding}. WORKERS=${workers}.`,
   );
   const rows = await benchSandbox();
   printAllTables(rows);

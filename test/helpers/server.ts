@@ -9,7 +9,11 @@ export interface RunningServer {
 
 /** Starts the real Session Lab server (built site + sandbox) on a free loopback port. */
 export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const config = readConfig({ LOG_REQUESTS: '0', SESSION_LAB_SECRET: 'test-server-secret', ...env });
+  const config = readConfig({
+    LOG_REQUESTS: '0',
+    SESSION_LAB_SECRET: 'test-server-secret-of-32-characters',
+    ...env,
+  });
   const app = await createApp({ config });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {

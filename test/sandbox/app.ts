@@ -12,6 +12,10 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
   return {
     host: '127.0.0.1',
     port: 0,
+    basePath: '',
+    workers: 1,
+    courseTitle: 'Session Lab',
+    trustProxy: 'loopback',
     sandboxSecretKey: publicDemoKey,
     sandboxKeyIsPublicDemo: true,
     serverSecret: 'test-server-secret',

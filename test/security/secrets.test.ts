@@ -62,7 +62,7 @@ describe('the trace in the redirect', () => {
       expect(text).not.toContain('Ada');
     }
     // …while the server that sealed it reads it back, with only the sandbox's cookie in it.
-    const record = createTraceCodec('test-server-secret').open(second.trace);
+    const record = createTraceCodec('test-server-secret-of-32-characters').open(second.trace);
     expect(record?.requestCookie).toBe(first.setCookie);
   });
 

@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { buildIfStale } from '../../sandbox/server/build-freshness.ts';
+import { defaultCourseTitle } from '../../sandbox/server/config.ts';
 
-/** Builds the course site when it is missing or older than its sources, exactly as `npm start` does. */
+/**
+ * Builds the course site when it is missing or older than its sources, exactly as `npm start` does,
+ * at the root and with the default title whatever this shell's BASE_PATH (the nginx test builds its own).
+ */
 export default function buildSite(): void {
-  buildIfStale(fileURLToPath(new URL('../..', import.meta.url)), 'capture');
+  buildIfStale(fileURLToPath(new URL('../..', import.meta.url)), 'capture', {
+    basePath: '',
+    courseTitle: defaultCourseTitle,
+  });
 }

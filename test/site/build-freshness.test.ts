@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { needsBuild, newestMtime } from '../../sandbox/server/build-freshness.ts';
+import { buildSettingsOf, distDirOf, needsBuild, newestMtime } from '../../sandbox/server/build-freshness.ts';
 
 function project(): { root: string; stamp: string } {
   const root = mkdtempSync(join(tmpdir(), 'session-lab-'));
@@ -57,4 +57,35 @@ describe('needsBuild', () => {
       expect(needsBuild(root, stamp)).toBe(true);
     },
   );
+});
+
+describe('build settings', () => {
+  const fresh = () => {
+    const { root, stamp } = project();
+    at(join(root, 'lessons', '00-a.md'), 1_000_000_000);
+    at(join(root, 'lessons'), 1_000_000_000);
+    return { root, stamp };
+  };
+  it('rebuilds when BASE_PATH or COURSE_TITLE differ from what the stamp records', () => {
+    const { root, stamp } = fresh();
+    writeFileSync(stamp, JSON.stringify({ basePath: '/course', courseTitle: 'Session Lab' }));
+    expect(needsBuild(root, stamp, { basePath: '/course', courseTitle: 'Session Lab' })).toBe(false);
+    expect(needsBuild(root, stamp, { basePath: '', courseTitle: 'Session Lab' })).toBe(true);
+    expect(needsBuild(root, stamp, { basePath: '/course', courseTitle: 'Week 3' })).toBe(true);
+  });
+  it('reads a stamp without settings (an older build) as the defaults', () => {
+    const { root, stamp } = fresh();
+    writeFileSync(stamp, '2026-01-01T00:00:00.000Z\n');
+    expect(needsBuild(root, stamp, { basePath: '', courseTitle: 'Session Lab' })).toBe(false);
+    expect(needsBuild(root, stamp, { basePath: '/course', courseTitle: 'Session Lab' })).toBe(true);
+  });
+  it('builds each prefix into its own folder', () => {
+    expect(distDirOf('')).toBe('dist');
+    expect(distDirOf('/course')).toBe('dist-course');
+    expect(distDirOf('/a/b')).toBe('dist-a-b');
+    expect(buildSettingsOf({ BASE_PATH: '/course/', COURSE_TITLE: 'Week 3' })).toEqual({
+      basePath: '/course',
+      courseTitle: 'Week 3',
+    });
+  });
 });

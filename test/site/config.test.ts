@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parsePort, publicDemoKey, readConfig } from '../../sandbox/server/config.ts';
+import {
+  ConfigError,
+  parseBasePath,
+  parseCourseTitle,
+  parsePort,
+  parseServerSecret,
+  parseTrustProxy,
+  parseWorkers,
+  publicDemoKey,
+  readConfig,
+} from '../../sandbox/server/config.ts';
+import { lanAddresses, startupLines } from '../../sandbox/server/startup-log.ts';
 
 describe('parsePort', () => {
   it('defaults to 4321', () => {
@@ -34,9 +45,77 @@ describe('readConfig', () => {
   });
   it('has no server secret unless SESSION_LAB_SECRET is set', () => {
     expect(readConfig({}).serverSecret).toBeUndefined();
-    expect(readConfig({ SESSION_LAB_SECRET: 's3cret' }).serverSecret).toBe('s3cret');
+    const secret = 'a-class-secret-of-at-least-32-characters';
+    expect(readConfig({ SESSION_LAB_SECRET: secret }).serverSecret).toBe(secret);
   });
   it('reads HOST and PORT', () => {
     expect(readConfig({ HOST: '0.0.0.0', PORT: '9000' })).toMatchObject({ host: '0.0.0.0', port: 9000 });
+  });
+});
+
+describe('hosting settings', () => {
+  it('reads BASE_PATH as a prefix without its trailing slash', () => {
+    expect(parseBasePath(undefined)).toBe('');
+    expect(parseBasePath('/')).toBe('');
+    expect(parseBasePath('/course')).toBe('/course');
+    expect(parseBasePath('/course/')).toBe('/course');
+    expect(parseBasePath('/flask-course/week_3')).toBe('/flask-course/week_3');
+  });
+  it.each(['course', '/a//b', '/a/../b', '/./a', '/a b', '/a?b', '/a#b', '/%2e%2e', `/${'a'.repeat(100)}`])(
+    'refuses BASE_PATH %j',
+    (value) => {
+      expect(() => parseBasePath(value)).toThrow(/^BASE_PATH must be a path such as \/course/);
+    },
+  );
+  it('reads WORKERS: 1 by default, a number, or auto (one per core)', () => {
+    expect(parseWorkers(undefined)).toBe(1);
+    expect(parseWorkers('4')).toBe(4);
+    expect(parseWorkers('auto')).toBeGreaterThanOrEqual(1);
+    for (const bad of ['0', '65', '-1', '1.5', 'two']) expect(() => parseWorkers(bad)).toThrow(ConfigError);
+  });
+  it("reads TRUST_PROXY as express's trust proxy value, loopback by default", () => {
+    expect(parseTrustProxy(undefined)).toBe('loopback');
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('loopback, 10.0.0.0/8, fd00::/8, 192.168.1.4')).toBe(
+      'loopback,10.0.0.0/8,fd00::/8,192.168.1.4',
+    );
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0/8', 'loopback,,']) {
+      expect(() => parseTrustProxy(bad)).toThrow(/^TRUST_PROXY must be/);
+    }
+  });
+  it('reads COURSE_TITLE as one short line', () => {
+    expect(parseCourseTitle(undefined)).toBe('Session Lab');
+    expect(parseCourseTitle('  Flask, week 3 ')).toBe('Flask, week 3');
+    expect(() => parseCourseTitle('a\nb')).toThrow(/^COURSE_TITLE must be one line/);
+  });
+  it('wants SESSION_LAB_SECRET of at least 32 characters when set', () => {
+    expect(parseServerSecret('')).toBeUndefined();
+    expect(parseServerSecret('x'.repeat(32))).toBe('x'.repeat(32));
+    expect(() => parseServerSecret('x'.repeat(31))).toThrow(
+      'SESSION_LAB_SECRET must be at least 32 characters (it has 31).',
+    );
+  });
+});
+
+describe('startupLines', () => {
+  it('names the LAN addresses learners open when serving a network, under BASE_PATH', () => {
+    const config = readConfig({ HOST: '0.0.0.0', BASE_PATH: '/course' });
+    const lines = startupLines(config, 4321, 1);
+    expect(lines[0]).toBe('Session Lab is running at http://127.0.0.1:4321/course/');
+    const lan = lanAddresses();
+    expect(lines[1]).toBe(
+      lan.length > 0
+        ? `Session Lab: learners on this network open ${lan.map((a) => `http://${a}:4321/course/`).join(' or ')}`
+        : 'Session Lab: this machine has no network address besides loopback; learners cannot reach it yet.',
+    );
+  });
+  it('prints no LAN line on loopback, and the worker count', () => {
+    const lines = startupLines(readConfig({ SESSION_LAB_SECRET: 'x'.repeat(32) }), 4321, 3);
+    expect(lines).toEqual([
+      'Session Lab is running at http://127.0.0.1:4321/ (3 workers)',
+      "Session Lab: the sandbox signs with the public demo key (the lesson's example, shown to learners).",
+    ]);
   });
 });

@@ -13,7 +13,12 @@ afterEach(() => {
 function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['sandbox/server/start.ts'], {
     cwd: root,
-    env: { ...process.env, LOG_REQUESTS: '0', SESSION_LAB_SECRET: 'x', ...env },
+    env: {
+      ...process.env,
+      LOG_REQUESTS: '0',
+      SESSION_LAB_SECRET: 'a-test-server-secret-of-32-characters',
+      ...env,
+    },
   });
   children.push(child);
   let stdout = '';

@@ -15,6 +15,7 @@ import {
 } from '../../apps/flask-engine.ts';
 import { exchangeOf } from '../../exchange/context.ts';
 import { type LabChoice, type LabSettings, labOf, saveLab } from '../../keys/lab-settings.ts';
+import { withBase } from '../../web/base-path.ts';
 import { formParser } from '../../web/forms.ts';
 import { finishLab, startLab } from '../respond.ts';
 
@@ -78,5 +79,5 @@ export function writeSession(options: LabOptions, x: Experiment, key: string): v
 /** Sets the session cookie to `value` exactly, as a browser's cookie editor would; the engine writes nothing. */
 export function setCookieAsIs(x: Experiment, value: string): void {
   exchangeOf(x.res).save = undefined;
-  x.res.append('Set-Cookie', `session=${value}; HttpOnly; Path=${FLASK_PATH}`);
+  x.res.append('Set-Cookie', `session=${value}; HttpOnly; Path=${withBase(FLASK_PATH)}`);
 }

@@ -12,7 +12,8 @@ export interface DiagramModel {
   label: string;
 }
 
-const shortPath = (path: string) => path.replace(/^\/sandbox\/(flask|express)/, '') || '/';
+/** The path inside the engine's app, after any BASE_PATH prefix and /sandbox/<engine>. */
+const shortPath = (path: string) => path.replace(/^(?:\/[^/]+)*?\/sandbox\/(flask|express)/, '') || '/';
 
 /**
  * Builds the picture of one exchange: browser → server with the `Cookie` it carried,

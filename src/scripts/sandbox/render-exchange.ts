@@ -3,6 +3,7 @@ import { diagramModel } from '../../lib/inspector/diagram.ts';
 import { diffSessions } from '../../lib/inspector/diff.ts';
 import { codeRanText, decodeExpressSession, incomingText } from '../../lib/inspector/format.ts';
 import type { CookieAnatomyView, Exchange } from '../../lib/inspector/types.ts';
+import { withBase } from '../../lib/site.ts';
 import { type Child, h, json, svg } from './dom.ts';
 import { renderAnatomy } from './render-anatomy.ts';
 
@@ -55,7 +56,7 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
     header('Status', `${exchange.status}`),
     exchange.location ? header('Location', h('code', null, exchange.location)) : '',
     ...exchange.setCookies.map((value) => {
-      const note = deletionNote(parseSetCookie(value), `/sandbox/${exchange.engine}`, exchange.at);
+      const note = deletionNote(parseSetCookie(value), withBase(`/sandbox/${exchange.engine}`), exchange.at);
       return header('Set-Cookie', h('code', null, value), note ? ` (${note})` : undefined);
     }),
     exchange.setCookies.length ? '' : header('Set-Cookie', h('em', null, 'none sent')),

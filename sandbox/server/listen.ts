@@ -1,0 +1,52 @@
+/**
+ * One serving process: the app on an HTTP server with timeouts chosen on purpose, and a graceful
+ * stop. start.ts runs it in the single process, or in each worker when WORKERS > 1.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServerConfig } from './config.ts';
+import { type GracefulStop, gracefulStop } from './graceful-stop.ts';
+import { createApp } from './server.ts';
+
+export interface Serving {
+  server: Server;
+  port: number;
+  stopper: GracefulStop;
+}
+
+/** Listens with `config`; rejects with the listen error (EADDRINUSE and the like). */
+export async function listen(config: ServerConfig, distDir: string): Promise<Serving> {
+  const app = await createApp({ config, distDir });
+  const server = createServer(app);
+  // All headers within 10 s (Node's default: 60 s), so clients that trickle headers cannot hold
+  // sockets for long; a browser sends its headers in one packet.
+  server.headersTimeout = 10_000;
+  // The whole request, body included, within 30 s (default: 300 s): the sandbox's forms are at
+  // most 16 KB, so anything slower is a stuck or hostile client.
+  server.requestTimeout = 30_000;
+  // Idle keep-alive connections stay open 65 s (default: 5 s): longer than the 60 s idle timeout of
+  // nginx's upstream keepalive and of common load balancers, so the proxy closes an idle connection
+  // first and never sends a request on one we are closing (which it would answer with a 502).
+  server.keepAliveTimeout = 65_000;
+  const stopper = gracefulStop(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+    server.listen(config.port, config.host);
+  });
+  return { server, port: (server.address() as AddressInfo).port, stopper };
+}
+
+/** The one-line message for a listen error, saying what to do. */
+export function listenErrorMessage(error: NodeJS.ErrnoException, config: ServerConfig): string {
+  if (error.code === 'EADDRINUSE') {
+    return `port ${config.port} on ${config.host} is already in use. Stop the other server, or choose another port: PORT=${config.port + 1} npm start`;
+  }
+  if (error.code === 'EACCES') {
+    return `not allowed to listen on port ${config.port}. Choose a port above 1023: PORT=4321 npm start`;
+  }
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+    return `HOST "${config.host}" is not an address of this machine.`;
+  }
+  return error.message;
+}
