@@ -16,6 +16,8 @@ export const sandboxTaskIds = [
   'escape-markup',
   'compare-engines',
   'make-permanent',
+  'see-flash',
+  'replay-old-cookie',
 ] as const;
 
 export const keyCodeSchema = z

@@ -1,9 +1,12 @@
 import type { SandboxTaskId } from '../../schemas/lesson.ts';
-import { deletesCookie, parseSetCookie, setCookiesNamed } from './cookies.ts';
+import { deletesCookie, parseCookieHeader, parseSetCookie, setCookiesNamed } from './cookies.ts';
 import type { Exchange } from './types.ts';
 
-/** Judges one sandbox task against the learner's exchanges, oldest first. */
-export type TaskCheck = (timeline: readonly Exchange[]) => boolean;
+/**
+ * Judges one sandbox task against the learner's exchanges, oldest first, and the ids of those the
+ * learner opened in the inspector (a task about looking needs the learner to look).
+ */
+export type TaskCheck = (timeline: readonly Exchange[], inspected: ReadonlySet<string>) => boolean;
 
 const isEmpty = (session: Record<string, unknown>) => Object.keys(session).length === 0;
 const isPost = (exchange: Exchange, action: Exchange['action']) =>
@@ -16,10 +19,14 @@ const setsSession = (exchange: Exchange) =>
 
 /** One check per task id in the lesson schema; a new task id needs a check here. */
 export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
-  /** A Flask `GET /` that found an empty session and sent no cookie back. */
-  'see-empty-session': (timeline) =>
+  /**
+   * The learner opened, in the inspector, a Flask `GET /` that found an empty session and sent no
+   * cookie back. Opening the page alone does not count: step 1 is not done before the learner acts.
+   */
+  'see-empty-session': (timeline, inspected) =>
     timeline.some(
       (e) =>
+        inspected.has(e.id) &&
         e.engine === 'flask' &&
         e.method === 'GET' &&
         e.action === 'show' &&
@@ -78,12 +85,42 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
         ),
       );
   },
+  /** A page that showed a flashed message: the session held `_flashes` as it came in, not as it left. */
+  'see-flash': (timeline) =>
+    timeline.some(
+      (e) =>
+        e.method === 'GET' &&
+        Object.hasOwn(e.session.before, '_flashes') &&
+        !Object.hasOwn(e.session.after, '_flashes'),
+    ),
+  /** An older cookie, already replaced by a newer one, sent again and still accepted (signed is not fresh). */
+  'replay-old-cookie': (timeline) =>
+    timeline.some((e, i) => {
+      if (e.labAction === 'replay' && e.session.status === 'valid') return true;
+      const sent = sessionValueSent(e);
+      if (!sent || e.session.status !== 'valid') return false;
+      const setAt = timeline.findIndex((x, k) => k < i && x.engine === e.engine && x.cookieAfter === sent);
+      return (
+        setAt !== -1 &&
+        timeline
+          .slice(setAt + 1, i)
+          .some((x) => x.engine === e.engine && x.cookieAfter !== null && x.cookieAfter !== sent)
+      );
+    }),
 };
+
+/** The session cookie value a request carried, if any. */
+function sessionValueSent(exchange: Exchange): string | undefined {
+  return parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value;
+}
 
 /**
  * Every task the timeline shows done, in the schema's order.
  * @example completedTasks([]) // []
  */
-export function completedTasks(timeline: readonly Exchange[]): SandboxTaskId[] {
-  return (Object.keys(taskChecks) as SandboxTaskId[]).filter((task) => taskChecks[task](timeline));
+export function completedTasks(
+  timeline: readonly Exchange[],
+  inspected: ReadonlySet<string> = new Set(),
+): SandboxTaskId[] {
+  return (Object.keys(taskChecks) as SandboxTaskId[]).filter((task) => taskChecks[task](timeline, inspected));
 }

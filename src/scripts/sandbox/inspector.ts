@@ -9,6 +9,7 @@ import {
 import type { Exchange } from '../../lib/inspector/types.ts';
 import { recordTask } from '../../lib/progress.ts';
 import { loadProgress, updateProgress } from '../progress-store.ts';
+import { openExchangeEvent } from './inspector-link.ts';
 import { renderExchange } from './render-exchange.ts';
 import {
   clearTimeline,
@@ -110,6 +111,19 @@ if (root && list) {
     const tasks = checkTasks(timeline);
     if (live && newest)
       live.textContent = `${newest.method} ${newest.path}: ${newest.status}. ${newest.summary}${tasks}`;
+  });
+  window.addEventListener(openExchangeEvent, (event) => {
+    const timeline = getTimeline();
+    const id = (event as CustomEvent<string | undefined>).detail ?? timeline.at(-1)?.id;
+    const fold = root.closest<HTMLDetailsElement>('details');
+    if (fold) fold.open = true;
+    if (id) opened.add(id);
+    render(timeline);
+    const target = list.querySelector<HTMLDetailsElement>(`[data-exchange="${CSS.escape(id ?? '')}"]`);
+    const summary =
+      target?.querySelector<HTMLElement>('summary') ?? root.querySelector<HTMLElement>('h2, h3');
+    summary?.scrollIntoView({ block: 'start' });
+    summary?.focus({ preventScroll: true });
   });
   render(getTimeline());
   checkTasks(getTimeline());

@@ -20,24 +20,28 @@ const incoming: Record<string, string> = {
   'bad-payload': 'it was signed but unreadable',
 };
 
-/** The picture: browser → server with the Cookie it carried, server → browser with the Set-Cookie. */
+/**
+ * The picture: browser → server with the Cookie it carried, server → browser with the Set-Cookie.
+ * 300 units wide and drawn at most 300 px wide, so its 12.5-unit labels never shrink below 12 px
+ * in a phone's panel.
+ */
 function diagram(exchange: Exchange): Element {
-  const model = diagramModel(exchange);
+  const model = diagramModel(exchange, 16);
   const box = (x: number, label: string) => [
-    svg('rect', { x, y: 8, width: 70, height: 84, rx: 6, class: 'box' }),
-    svg('text', { x: x + 35, y: 55, 'text-anchor': 'middle', class: 'box-label' }, label),
+    svg('rect', { x, y: 8, width: 58, height: 84, rx: 6, class: 'box' }),
+    svg('text', { x: x + 29, y: 55, 'text-anchor': 'middle', class: 'box-label' }, label),
   ];
   const arrow = (y: number, toRight: boolean, [top, bottom]: [string, string]) => [
-    svg('line', { x1: toRight ? 82 : 318, y1: y, x2: toRight ? 318 : 82, y2: y, class: 'arrow' }),
-    svg('path', { d: toRight ? `M318 ${y}l-8 -5v10z` : `M82 ${y}l8 -5v10z`, class: 'head' }),
-    svg('text', { x: 200, y: y - 6, 'text-anchor': 'middle', class: 'arrow-label strong' }, top),
-    svg('text', { x: 200, y: y + 15, 'text-anchor': 'middle', class: 'arrow-label' }, bottom),
+    svg('line', { x1: toRight ? 68 : 232, y1: y, x2: toRight ? 232 : 68, y2: y, class: 'arrow' }),
+    svg('path', { d: toRight ? `M232 ${y}l-8 -5v10z` : `M68 ${y}l8 -5v10z`, class: 'head' }),
+    svg('text', { x: 150, y: y - 6, 'text-anchor': 'middle', class: 'arrow-label strong' }, top),
+    svg('text', { x: 150, y: y + 16, 'text-anchor': 'middle', class: 'arrow-label' }, bottom),
   ];
   return svg(
     'svg',
-    { viewBox: '0 0 400 100', role: 'img', 'aria-label': model.label, class: 'exchange-diagram' },
-    ...box(6, 'Browser'),
-    ...box(324, 'Server'),
+    { viewBox: '0 0 300 100', role: 'img', 'aria-label': model.label, class: 'exchange-diagram' },
+    ...box(4, 'Browser'),
+    ...box(238, 'Server'),
     ...arrow(30, true, model.request),
     ...arrow(74, false, model.response),
   );
