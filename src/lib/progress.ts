@@ -26,7 +26,7 @@ export interface StepRef {
 
 /**
  * A step's state for the step list: opened (visited), its question answered right, its task done, or
- * both (complete). 'in-progress' is any of the middle three, for code that needs no detail.
+ * both (complete).
  */
 export type StepState = 'not-started' | 'visited' | 'answered' | 'task-done' | 'complete';
 

@@ -24,30 +24,50 @@ export function signedDate(signedAt: number | string): Date {
   return new Date(signedAt < 1e11 ? signedAt * 1000 : signedAt);
 }
 
+/** How a verdict reads: good news, bad news, a caution (signed, but too old) or not checked. */
+export type VerdictTone = 'ok' | 'bad' | 'warn' | 'info';
+
+/** The mark shown before a verdict, beside its words (never colour alone). */
+export const toneIcon: Record<VerdictTone, string> = { ok: '✓', bad: '✗', warn: '⚠', info: 'ℹ' };
+
 /**
- * What a verdict means for the learner, and whether it is good news (undefined: not checked).
- * @example verdictText({ kind: 'valid', keyIndex: 0 }) // { ok: true, text: 'Verifies with the current key.' }
+ * What a verdict means for the learner, whether it is good news (undefined: not checked) and its tone.
+ * An expired cookie was signed with this key, so it is a caution, not a red cross beside "valid".
+ * @example verdictText({ kind: 'valid', keyIndex: 0 }) // { ok: true, tone: 'ok', text: 'Verifies with the current key.' }
  */
-export function verdictText(verdict: Verdict): { ok: boolean | undefined; text: string } {
+export function verdictText(verdict: Verdict): { ok: boolean | undefined; tone: VerdictTone; text: string } {
   switch (verdict.kind) {
     case 'valid':
       return {
         ok: true,
+        tone: 'ok',
         text:
           verdict.keyIndex === 0
             ? 'Verifies with the current key.'
             : `Verifies with fallback key ${verdict.keyIndex} (an old key still accepted).`,
       };
     case 'unverified':
-      return { ok: undefined, text: 'Not checked: give a key to verify the signature.' };
+      return { ok: undefined, tone: 'info', text: 'Not checked: give a key to verify the signature.' };
     case 'bad-signature':
-      return { ok: false, text: 'Bad signature: this key did not sign it, or the cookie was changed.' };
+      return {
+        ok: false,
+        tone: 'bad',
+        text: 'Bad signature: this key did not sign it, or the cookie was changed.',
+      };
     case 'expired':
-      return { ok: false, text: 'Signature is valid but too old: the session has expired.' };
+      return {
+        ok: false,
+        tone: 'warn',
+        text: 'Signed with this key, but older than 31 days: Flask treats the session as expired and starts an empty one.',
+      };
     case 'bad-payload':
-      return { ok: false, text: `Signature is valid but the payload cannot be read: ${verdict.reason}` };
+      return {
+        ok: false,
+        tone: 'bad',
+        text: `Signature is valid but the payload cannot be read: ${verdict.reason}`,
+      };
     case 'not-flask':
-      return { ok: false, text: `Not a Flask session cookie: ${verdict.reason}` };
+      return { ok: false, tone: 'bad', text: `Not a Flask session cookie: ${verdict.reason}` };
   }
 }
 

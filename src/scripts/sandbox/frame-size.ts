@@ -2,7 +2,7 @@
  * Sizes each app frame to its page, so the app never scrolls inside its frame. The framed page runs
  * no script (its CSP forbids it), so the course page measures it: same origin, on every load.
  */
-function fit(frame: HTMLIFrameElement): void {
+function fitToPage(frame: HTMLIFrameElement): void {
   try {
     const doc = frame.contentDocument;
     const body = doc?.body;
@@ -20,6 +20,6 @@ function fit(frame: HTMLIFrameElement): void {
 }
 
 for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-sandbox-frame]')) {
-  frame.addEventListener('load', () => fit(frame));
-  if (frame.contentDocument?.readyState === 'complete') fit(frame);
+  frame.addEventListener('load', () => fitToPage(frame));
+  if (frame.contentDocument?.readyState === 'complete') fitToPage(frame);
 }
