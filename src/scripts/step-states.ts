@@ -41,7 +41,8 @@ function render(progress: Progress): void {
     link.textContent = `Resume where you left off: ${title?.textContent?.trim() ?? target.slug}`;
   }
   const complete = courseComplete(progress, refs);
-  for (const banner of document.querySelectorAll<HTMLElement>('[data-course-complete]')) banner.hidden = !complete;
+  for (const banner of document.querySelectorAll<HTMLElement>('[data-course-complete]'))
+    banner.hidden = !complete;
 }
 
 render(loadProgress());
