@@ -47,6 +47,10 @@ function diagram(exchange: Exchange): Element {
   );
 }
 
+/** What the lab's own cookie is, wherever it shows up beside the app's session cookie. */
+const labCookieNote =
+  'sandbox_lab is not the app’s session: it holds your lab settings (your own key and fallback keys), sealed by the server so only it can read them';
+
 const header = (name: string, value: Child, note?: string) =>
   h(
     'li',
@@ -63,7 +67,13 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
     header('Status', `${exchange.status}`),
     exchange.location ? header('Location', h('code', null, exchange.location)) : '',
     ...exchange.setCookies.map((value) => {
-      const note = deletionNote(parseSetCookie(value), `/sandbox/${exchange.engine}`, exchange.at);
+      const cookie = parseSetCookie(value);
+      const note =
+        cookie.name === 'sandbox_lab'
+          ? labCookieNote
+          : cookie.name === 'session' && exchange.cookieWarning
+            ? 'the cookie the server tried to set (the browser drops it: over 4 KB)'
+            : deletionNote(cookie, `/sandbox/${exchange.engine}`, exchange.at);
       return header('Set-Cookie', h('code', null, value), note ? ` (${note})` : undefined);
     }),
     exchange.setCookies.length ? '' : header('Set-Cookie', h('em', null, 'none sent')),
@@ -79,6 +89,7 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
       header(
         'Cookie',
         exchange.requestCookie ? h('code', null, exchange.requestCookie) : h('em', null, 'none sent'),
+        exchange.requestCookie?.includes('sandbox_lab=') ? ` (${labCookieNote})` : undefined,
       ),
     ),
     h(sub, null, 'Response'),
