@@ -54,7 +54,8 @@ function verdictOf(
   const warning = unit.find((e) => e.cookieWarning);
   if (warning)
     return { tone: 'bad', text: 'Over 4 KB: the browser drops this cookie and keeps sending its old one.' };
-  const judged = (status: Exchange['session']['status']) => unit.some((e) => e.session.status === status);
+  // What the app made of the cookie the action left: the last request carried it.
+  const judged = (status: Exchange['session']['status']) => unit[unit.length - 1].session.status === status;
   if (judged('bad-signature'))
     return { tone: 'bad', text: 'Bad signature → empty session (the app ignored the cookie, silently).' };
   if (judged('expired')) return { tone: 'bad', text: 'Signature too old → empty session.' };

@@ -224,6 +224,8 @@ if (lab) {
           error instanceof TypeError ? 'Sorry: the sandbox could not be reached.' : (error as Error).message;
         out.replaceChildren(h('p', { class: 'bad' }, message));
       }
+      // The verdict is new text under the button: keep it in view (scrolling no more than needed).
+      out.scrollIntoView({ block: 'nearest' });
     });
   }
   for (const button of lab.querySelectorAll<HTMLButtonElement>('[data-use-current]')) {
