@@ -287,11 +287,11 @@ describe('by keyboard and without JavaScript', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lesson');
     const order = await page.evaluate(() => {
       const at = (selector: string) => document.querySelector(selector) as Element;
-      const before = (a: string, b: string) =>
+      const precedes = (a: string, b: string) =>
         Boolean(at(a).compareDocumentPosition(at(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
       return {
-        lessonThenSandbox: before('#lesson', '#sandbox'),
-        sandboxThenNav: before('#sandbox', '.step-nav'),
+        lessonThenSandbox: precedes('#lesson', '#sandbox'),
+        sandboxThenNav: precedes('#sandbox', '.step-nav'),
       };
     });
     expect(order).toEqual({ lessonThenSandbox: true, sandboxThenNav: true });
