@@ -100,6 +100,24 @@ describe('changeView', () => {
     expect(view?.newValue).toBeNull();
   });
 
+  it('shows Express cookie-session’s second cookie, session.sig, where its signature travels', () => {
+    const post = exchange({
+      engine: 'express',
+      method: 'POST',
+      path: '/sandbox/express/store',
+      status: 302,
+      setCookies: [
+        'session=eyJ9; path=/sandbox/express; httponly',
+        'session.sig=abc; path=/sandbox/express; httponly',
+      ],
+      session: { status: 'none', before: {}, after: { firstName: 'Phill' } },
+    });
+    const view = changeView([post, exchange({ engine: 'express', path: '/sandbox/express/' })], 'express');
+    expect(view?.setCookie).toMatch(/^session=eyJ9;/);
+    expect(view?.signatureCookie).toMatch(/^session\.sig=abc;/);
+    expect(view?.verdict.text).toMatch(/signature travels in session\.sig/);
+  });
+
   it('says the browser drops a cookie over 4 KB', () => {
     const big = exchange({ method: 'POST', status: 302, cookieWarning: 'The "session" cookie is too large' });
     expect(changeView([big, exchange()], 'flask')?.verdict.text).toMatch(/^Over 4 KB/);

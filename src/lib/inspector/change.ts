@@ -14,6 +14,8 @@ export interface ChangeView {
   title: string;
   /** The session cookie's Set-Cookie header of the action, if it set or deleted one. */
   setCookie?: string;
+  /** Express `cookie-session`: the Set-Cookie of `session.sig`, where its signature travels. */
+  signatureCookie?: string;
   /** The anatomy of the new cookie value, for colouring its parts (Flask only). */
   anatomy?: CookieAnatomyView;
   /** The session cookie value before and after the action (null: none). */
@@ -107,10 +109,14 @@ export function changeView(timeline: readonly Exchange[], engine: Engine): Chang
     .find((a) => a !== undefined && a.input === newValue);
   const index = timeline.indexOf(first);
   const before = previousOfEngine(timeline, index)?.session.after ?? first.session.before;
+  const signatureCookie = unit
+    .flatMap((e) => e.setCookies)
+    .find((header) => setCookiesNamed([header], 'session.sig').length > 0);
   return {
     exchanges: unit,
     title: unit.map(line).join(', then '),
     setCookie,
+    signatureCookie,
     anatomy,
     oldValue,
     newValue,

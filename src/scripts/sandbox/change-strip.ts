@@ -32,6 +32,24 @@ function setCookieLine(view: ChangeView): HTMLElement {
   );
 }
 
+/** Express `cookie-session`'s second cookie: its value is the signature, coloured as one. */
+function signatureLine(header: string): HTMLElement {
+  const { name, value } = parseSetCookie(header);
+  const rest = header.slice(header.indexOf(value) + value.length);
+  return h(
+    'p',
+    { class: 'change-set-cookie' },
+    h('span', { class: 'header-name' }, 'Set-Cookie: '),
+    h('code', null, `${name}=`),
+    h(
+      'code',
+      { class: 'cookie-parts' },
+      h('span', { class: 'seg seg-signature', title: 'Signature' }, value),
+    ),
+    h('code', null, rest),
+  );
+}
+
 function diffLine(view: ChangeView): HTMLElement {
   if (!view.diff.length) return h('p', { class: 'change-diff' }, 'Session: no change.');
   return h(
@@ -116,6 +134,7 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
           h('em', null, 'none sent'),
           view.newValue ? ' (the browser keeps its cookie)' : '',
         ),
+    view.signatureCookie ? signatureLine(view.signatureCookie) : '',
     h(
       'p',
       { class: 'change-values' },
