@@ -191,8 +191,13 @@ describe('on a 375×812 phone', () => {
     await expectSeen(page, "the app's First name field", flask(page).locator('#firstName'));
     await page.screenshot({ path: `${screenshots}phone-try-it.png` });
 
-    // Diagram labels stay at least 12 px on a phone.
+    // After Store, the strip comes up just enough: Set-Cookie and the signature are in view.
     await store(page, 'Ada');
+    await expectSeen(page, 'the words Set-Cookie', strip(page).locator('.change-set-cookie .header-name'));
+    await expectSeen(page, "the new cookie's signature", strip(page).locator('.change-set-cookie .seg-signature'));
+    await page.screenshot({ path: `${screenshots}phone-after-store.png` });
+
+    // Diagram labels stay at least 12 px on a phone.
     await strip(page).getByRole('link', { name: 'Show in the inspector' }).click();
     const label = page.locator('.exchange-diagram .arrow-label').first();
     const pixels = await label.evaluate((text) => {

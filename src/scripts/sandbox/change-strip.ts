@@ -150,7 +150,16 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
 }
 
 const strips = [...document.querySelectorAll<HTMLElement>('[data-change-strip]')];
+/** On a phone the strip is below the app: after an action, bring it up just enough to be read. */
+const narrow = matchMedia('(max-width: 60rem)');
 for (const strip of strips) render(strip, getTimeline());
 window.addEventListener(timelineEvent, (event) => {
-  for (const strip of strips) render(strip, (event as CustomEvent<TimelineChange>).detail.timeline);
+  const { timeline, added } = (event as CustomEvent<TimelineChange>).detail;
+  for (const strip of strips) {
+    render(strip, timeline);
+    const view = changeView(timeline, strip.dataset.changeStrip as Engine);
+    const acted =
+      view && view.exchanges.length > 1 && added.includes(view.exchanges[view.exchanges.length - 1]);
+    if (acted && narrow.matches && !strip.closest('[hidden]')) strip.scrollIntoView({ block: 'nearest' });
+  }
 });
