@@ -149,7 +149,9 @@ describe('the sandbox beside a step', () => {
   it('without JavaScript, the app still works and the panel says where its last exchange is', async () => {
     const page = await openPage(env.browser, { javaScriptEnabled: false });
     await page.goto(`${env.server.url}/learn/the-import/`);
-    expect(await page.locator('.change-strip').textContent()).toMatch(/With JavaScript off, open the app on its own/);
+    expect(await page.locator('.change-strip').textContent()).toMatch(
+      /With JavaScript off, open the app on its own/,
+    );
     expect(await page.getByRole('link', { name: 'open the app on its own' }).first().isVisible()).toBe(true);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
     await app.getByLabel('First name').fill('Ada');

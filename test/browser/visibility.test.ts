@@ -194,7 +194,11 @@ describe('on a 375×812 phone', () => {
     // After Store, the strip comes up just enough: Set-Cookie and the signature are in view.
     await store(page, 'Ada');
     await expectSeen(page, 'the words Set-Cookie', strip(page).locator('.change-set-cookie .header-name'));
-    await expectSeen(page, "the new cookie's signature", strip(page).locator('.change-set-cookie .seg-signature'));
+    await expectSeen(
+      page,
+      "the new cookie's signature",
+      strip(page).locator('.change-set-cookie .seg-signature'),
+    );
     await page.screenshot({ path: `${screenshots}phone-after-store.png` });
 
     // Diagram labels stay at least 12 px on a phone.

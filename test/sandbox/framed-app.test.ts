@@ -66,13 +66,10 @@ describe('a pasted cookie', () => {
 
 describe('the decode page without JavaScript', () => {
   it('links back to the step the learner came from', async () => {
-    const res = await request(sandboxApp())
-      .post('/sandbox/api/decode')
-      .type('form')
-      .send({
-        cookie: 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY',
-        return: '/learn/the-secret-key/',
-      });
+    const res = await request(sandboxApp()).post('/sandbox/api/decode').type('form').send({
+      cookie: 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY',
+      return: '/learn/the-secret-key/',
+    });
     expect(res.text).toContain('<a href="/learn/the-secret-key/">Back to the step you came from</a>');
     expect(res.text).toContain('<input type="hidden" name="return" value="/learn/the-secret-key/">');
   });
