@@ -140,6 +140,10 @@ describe('the lab answers next to the button', () => {
 
     await store(page, 'Ada');
     await run('Use this key', 'form[data-lab="key"]', /Bad signature → empty session/, 'key');
+    // The inspector explains the lab's own cookie where it appears.
+    expect(await page.locator('[data-inspector-list]').textContent()).toMatch(
+      /sandbox_lab is not the app’s session/,
+    );
     await store(page, 'Ada');
     await run(
       'Re-sign my cookie with the current key',

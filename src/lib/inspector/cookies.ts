@@ -85,3 +85,7 @@ export function pastedCookieValue(text: string, name = 'session'): string {
   // No `session=` pair: a bare value, perhaps with attributes after it.
   return pairs[0] ?? '';
 }
+
+/** What the lab's own cookie is, wherever it shows up beside the app's session cookie. */
+export const labCookieNote =
+  'sandbox_lab is not the app’s session: it holds your lab settings (your own key and fallback keys), sealed by the server so only it can read them';

@@ -1,5 +1,5 @@
 import { type ChangeView, changeView } from '../../lib/inspector/change.ts';
-import { parseSetCookie } from '../../lib/inspector/cookies.ts';
+import { labCookieNote, parseSetCookie } from '../../lib/inspector/cookies.ts';
 import { truncateMiddle } from '../../lib/inspector/format.ts';
 import type { Engine, Exchange } from '../../lib/inspector/types.ts';
 import { h, json } from './dom.ts';
@@ -89,6 +89,10 @@ function detail(view: ChangeView): HTMLElement {
         'div',
         { class: 'change-exchange' },
         h('p', null, h('strong', null, `${e.method} ${e.path} → ${e.status}`), ` ${e.summary}`),
+        (e.requestCookie ?? '').includes('sandbox_lab=') ||
+          e.setCookies.some((c) => c.startsWith('sandbox_lab='))
+          ? h('p', { class: 'note' }, `${labCookieNote}.`)
+          : '',
         h(
           'ul',
           { class: 'headers' },

@@ -1,4 +1,9 @@
-import { deletionNote, parseCookieHeader, parseSetCookie } from '../../lib/inspector/cookies.ts';
+import {
+  deletionNote,
+  labCookieNote,
+  parseCookieHeader,
+  parseSetCookie,
+} from '../../lib/inspector/cookies.ts';
 import { diagramModel } from '../../lib/inspector/diagram.ts';
 import { diffSessions } from '../../lib/inspector/diff.ts';
 import { codeRanText, decodeExpressSession } from '../../lib/inspector/format.ts';
@@ -46,10 +51,6 @@ function diagram(exchange: Exchange): Element {
     ...arrow(74, false, model.response),
   );
 }
-
-/** What the lab's own cookie is, wherever it shows up beside the app's session cookie. */
-const labCookieNote =
-  'sandbox_lab is not the app’s session: it holds your lab settings (your own key and fallback keys), sealed by the server so only it can read them';
 
 const header = (name: string, value: Child, note?: string) =>
   h(
