@@ -3,7 +3,7 @@
  * covers code. Copying needs JavaScript, reading does not. On plain-http classroom addresses
  * `navigator.clipboard` is missing, so copying falls back to the selection.
  */
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const copyKeys = isMac ? '⌘C' : 'Ctrl+C';
 
 /** The old way, where the async clipboard is not offered: copy a selected off-screen textarea. */
