@@ -138,6 +138,13 @@ describe('the lab answers next to the button', () => {
     expect(await page.locator('form[data-lab="tamper"] [data-lab-result] .bad').count()).toBe(1);
     await page.locator('form[data-lab="tamper"] [data-use-current]').click();
 
+    // Replay: an older cookie, replaced but never revoked, still verifies.
+    await store(page, 'Ada');
+    await store(page, 'Grace');
+    await expect.poll(() => page.locator('#replay-cookie').inputValue()).not.toBe('');
+    await run('Send the old cookie again', 'form[data-lab="replay"]', /Old cookie accepted/, 'replay');
+    await expect.poll(() => flask(page).locator('.output').textContent()).toContain('Ada');
+
     await store(page, 'Ada');
     await run('Use this key', 'form[data-lab="key"]', /Bad signature → empty session/, 'key');
     // The inspector explains the lab's own cookie where it appears.

@@ -27,9 +27,26 @@ function prefill(timeline: Exchange[]): void {
         ? 'This is your current cookie. Edit it, or paste any cookie (a whole Set-Cookie header works too).'
         : 'Store a first name first: then this box holds your current cookie.';
   }
+  const old = olderCookie(timeline);
+  const replay = lab.querySelector<HTMLTextAreaElement>('textarea[data-old-cookie]');
+  if (replay && old && (replay.value === '' || replay.dataset.filled === replay.value)) fill(replay, old);
+  const replayHint = lab.querySelector<HTMLElement>('[data-old-cookie-hint]');
+  if (replayHint)
+    replayHint.textContent = old
+      ? 'This is the cookie you held before your current one: replaced, but never revoked.'
+      : 'Store two different first names first: then this box holds your older cookie.';
   const warning = timeline.findLast((exchange) => exchange.cookieWarning)?.cookieWarning;
   const output = lab.querySelector('[data-lab-warning]');
   if (output && warning) output.textContent = warning;
+}
+
+/** The Flask cookie the browser held before its current one (the newest that was replaced). */
+function olderCookie(timeline: Exchange[]): string | undefined {
+  const current = currentCookie(timeline, 'flask');
+  return (
+    timeline.findLast((e) => e.engine === 'flask' && e.cookieAfter !== null && e.cookieAfter !== current)
+      ?.cookieAfter ?? undefined
+  );
 }
 
 function fill(field: HTMLTextAreaElement, cookie: string): void {
@@ -117,7 +134,14 @@ async function appExperiment(body: unknown, out: HTMLElement, form: HTMLFormElem
   reloadApp(engine);
   await shown;
   const view = changeView(getTimeline(), engine);
-  const verdict = view?.verdict;
+  const replayed = form.dataset.lab === 'replay' && view?.exchanges.at(-1)?.session.status === 'valid';
+  // A replayed cookie that verifies is the lesson: accepted, though it is not the newest.
+  const verdict = replayed
+    ? ({
+        tone: 'ok',
+        text: 'Old cookie accepted: its signature still verifies, so the old session is back. Signed is not fresh.',
+      } as const)
+    : view?.verdict;
   out.replaceChildren(
     verdict
       ? h(
