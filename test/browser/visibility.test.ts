@@ -73,6 +73,24 @@ describe.each([
   });
 });
 
+describe('the change strip after Start over', () => {
+  it('says the cookie was deleted and shows the deleting Set-Cookie as sent', async () => {
+    const page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
+    await openStep(page, 'starting-over');
+    await store(page, 'Ada');
+    await flask(page).getByRole('button', { name: 'Start over' }).click();
+    await expect
+      .poll(() => strip(page).locator('.change-verdict').textContent())
+      .toMatch(/Cookie deleted: Max-Age=0/);
+    expect(await strip(page).locator('.change-set-cookie').textContent()).toBe(
+      'Set-Cookie: session=(empty); Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/sandbox/flask',
+    );
+    expect(await strip(page).locator('.change-diff').textContent()).toMatch(/firstName: "Ada" → \(removed\)/);
+    await expectSeen(page, 'the verdict', strip(page).locator('.change-verdict'));
+    await page.context().close();
+  });
+});
+
 describe('the embedded app', () => {
   it('is sized to its content and shows only the app; on its own it keeps its lab and last exchange', async () => {
     const page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });

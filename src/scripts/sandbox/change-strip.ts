@@ -1,24 +1,30 @@
 import { type ChangeView, changeView } from '../../lib/inspector/change.ts';
 import { labCookieNote, parseSetCookie } from '../../lib/inspector/cookies.ts';
-import { truncateMiddle } from '../../lib/inspector/format.ts';
+import { toneIcon, truncateMiddle } from '../../lib/inspector/format.ts';
 import type { Engine, Exchange } from '../../lib/inspector/types.ts';
 import { h, json } from './dom.ts';
 import { openInspectorAt } from './inspector-link.ts';
 import { renderCookieParts } from './render-anatomy.ts';
 import { getTimeline, type TimelineChange, timelineEvent } from './timeline-store.ts';
 
-const icon = { ok: '✓', bad: '✗', info: 'ℹ' } as const;
+/** The `; HttpOnly; Path=…` after a Set-Cookie's name=value. */
+const attributesOf = (header: string) => {
+  const semicolon = header.indexOf(';');
+  return semicolon === -1 ? '' : header.slice(semicolon);
+};
 
 /** `session=<coloured parts>; HttpOnly; Path=…`: the value cut into payload · timestamp · signature. */
 function setCookieLine(view: ChangeView): HTMLElement {
   const header = view.setCookie ?? '';
   const { name, value } = parseSetCookie(header);
-  const rest = header.slice(header.indexOf(value) + value.length);
+  const rest = attributesOf(header);
   const big = view.exchanges.some((e) => e.cookieWarning);
   const shown =
     view.anatomy && value
       ? renderCookieParts({ input: view.anatomy.input, segments: view.anatomy.segments })
-      : h('code', null, value || '(empty)');
+      : value
+        ? h('code', null, value)
+        : h('em', null, '(empty)');
   return h(
     'p',
     { class: 'change-set-cookie' },
@@ -35,7 +41,7 @@ function setCookieLine(view: ChangeView): HTMLElement {
 /** Express `cookie-session`'s second cookie: its value is the signature, coloured as one. */
 function signatureLine(header: string): HTMLElement {
   const { name, value } = parseSetCookie(header);
-  const rest = header.slice(header.indexOf(value) + value.length);
+  const rest = attributesOf(header);
   return h(
     'p',
     { class: 'change-set-cookie' },
@@ -125,7 +131,7 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
     h(
       'p',
       { class: `change-verdict ${view.verdict.tone}` },
-      h('span', { 'aria-hidden': 'true' }, `${icon[view.verdict.tone]} `),
+      h('span', { 'aria-hidden': 'true' }, `${toneIcon[view.verdict.tone]} `),
       view.verdict.text,
     ),
     h('p', { class: 'change-title' }, h('strong', null, view.title)),
