@@ -56,6 +56,20 @@ function signatureLine(header: string): HTMLElement {
   );
 }
 
+/** Which colour (and underline) is which part, so the cut reads without the inspector. */
+function legend(): HTMLElement {
+  return h(
+    'p',
+    { class: 'change-legend' },
+    h('span', { class: 'seg seg-payload' }, 'payload'),
+    ' · ',
+    h('span', { class: 'seg seg-timestamp' }, 'timestamp'),
+    ' · ',
+    h('span', { class: 'seg seg-signature' }, 'signature'),
+    ' (signed, not encrypted: anyone can read the payload)',
+  );
+}
+
 function diffLine(view: ChangeView): HTMLElement {
   if (!view.diff.length) return h('p', { class: 'change-diff' }, 'Session: no change.');
   return h(
@@ -144,6 +158,7 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
           h('em', null, 'none sent'),
           view.newValue ? ' (the browser keeps its cookie)' : '',
         ),
+    view.anatomy && view.newValue ? legend() : '',
     view.signatureCookie ? signatureLine(view.signatureCookie) : '',
     h(
       'p',
