@@ -31,6 +31,16 @@ export interface AppRouterOptions {
   lab?: Router;
 }
 
+/**
+ * True when the page is shown inside a course page's frame: the browser says so (`Sec-Fetch-Dest`,
+ * kept across the form's redirect) or the frame asked with `?embed=1`. Framed, the page shows only
+ * the app, since the course page around it has the inspector and the lab; on its own (and with
+ * JavaScript off) it keeps its own lab and last exchange.
+ */
+function isFramed(req: Request): boolean {
+  return req.get('sec-fetch-dest') === 'iframe' || req.query.embed === '1';
+}
+
 /** Builds the app router for one engine. */
 export function createAppRouter(options: AppRouterOptions): Router {
   const { engine, traces } = options;
@@ -101,6 +111,7 @@ function showPage(options: AppRouterOptions) {
         exchanges: exchanges.toReversed(),
         exchangesJson: jsonForScript(exchanges),
         cookieValue: current.cookieAfter ?? '',
+        embedded: isFramed(req),
       });
     });
   };

@@ -7,9 +7,13 @@ import type { AnatomyVerdict } from './anatomy.ts';
 
 export type VerdictKind = AnatomyVerdict['kind'];
 
-/** Good news (true), bad news (false), or not checked (undefined). */
+/** How a verdict reads: good news, bad news, a caution (signed, but too old) or not checked. */
+export type VerdictTone = 'ok' | 'bad' | 'warn' | 'info';
+
+/** Good news (true), bad news (false), or not checked (undefined); its tone; its words. */
 export interface VerdictWords {
   ok: boolean | undefined;
+  tone: VerdictTone;
   text: string;
 }
 
@@ -19,6 +23,7 @@ type Details = { keyIndex?: number; reason?: string };
 const words: Record<VerdictKind, (details: Details) => VerdictWords> = {
   valid: ({ keyIndex = 0 }) => ({
     ok: true,
+    tone: 'ok',
     text:
       keyIndex === 0
         ? 'Verifies with the current key.'
@@ -26,22 +31,28 @@ const words: Record<VerdictKind, (details: Details) => VerdictWords> = {
   }),
   unverified: () => ({
     ok: undefined,
+    tone: 'info',
     text: 'Not checked: give the secret key to verify the signature. Anyone can read this cookie; only the key holder can change it.',
   }),
   'bad-signature': () => ({
     ok: false,
+    tone: 'bad',
     text: 'Bad signature: this key did not sign it, or the cookie was changed.',
   }),
+  // Signed with this key, so a caution, not a red cross beside "valid".
   expired: () => ({
     ok: false,
-    text: 'Signature is valid but too old: the session has expired (or it is dated in the future).',
+    tone: 'warn',
+    text: 'Signed with this key, but older than 31 days (or dated in the future): Flask treats the session as expired and starts an empty one.',
   }),
   'bad-payload': ({ reason }) => ({
     ok: false,
+    tone: 'bad',
     text: `Signature is valid but the payload cannot be read${reason ? `: ${reason}` : '.'}`,
   }),
   'not-flask': ({ reason }) => ({
     ok: false,
+    tone: 'bad',
     text: `Not a Flask session cookie${reason ? `: ${reason}` : '.'}`,
   }),
 };

@@ -8,8 +8,8 @@ import { anatomy, type CookieAnatomy, describeVerdict, toConvention } from '../c
 import type { SessionData } from '../flask-session/index.ts';
 import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
 import { formParser, httpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
-import { renderPage, wantsJson } from '../web/pages.ts';
-import { MAX_COOKIE_INPUT } from './cookie-input.ts';
+import { pageOf, renderPage, wantsJson } from '../web/pages.ts';
+import { MAX_COOKIE_INPUT, pastedCookieValue } from './cookie-input.ts';
 import { sendGuess } from './guess-page.ts';
 
 /** Builds the API router. */
@@ -25,26 +25,41 @@ export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: ()
         'Send the secret key in the form (POST), not in the address: addresses are kept in browser history and server logs. Nothing was decoded.',
       );
     }
-    const cookie = textField(source, 'cookie', MAX_FIELD_LENGTH)?.trim();
+    const pasted = textField(source, 'cookie', MAX_FIELD_LENGTH);
+    const cookie = pasted === undefined ? undefined : pastedCookieValue(pasted);
     const secretKey = textField(source, 'secretKey', MAX_KEY_LENGTH) || undefined;
     const json = wantsJson(req.accepts.bind(req));
+    const back = returnPath(textField(source, 'return', MAX_RETURN_LENGTH));
     res.setHeader('Cache-Control', 'no-store');
     if (!cookie) {
       if (json) throw httpError(400, 'Send a Flask session cookie in the "cookie" field.');
-      res.type('html').send(renderPage('decode', { cookie: '', secretKey: '' }));
+      res.type('html').send(renderPage('decode', { cookie: '', secretKey: '', back }));
       return;
     }
     const result = decodeCookie(cookie, secretKey, now);
     if (json) res.json(result);
-    else res.type('html').send(renderPage('decode', { cookie, secretKey: secretKey ?? '', ...result }));
+    else res.type('html').send(renderPage('decode', { cookie, secretKey: secretKey ?? '', back, ...result }));
   };
   router.get('/decode', decode);
   router.post('/decode', decode);
 
-  router.post('/guess', (req, res) =>
-    sendGuess(req, res, textField(req.body, 'cookie', MAX_COOKIE_INPUT)?.trim()),
-  );
+  router.post('/guess', (req, res) => {
+    const pasted = textField(req.body, 'cookie', MAX_COOKIE_INPUT);
+    sendGuess(req, res, pasted === undefined ? undefined : pastedCookieValue(pasted));
+  });
   return router;
+}
+
+const MAX_RETURN_LENGTH = 300;
+
+/**
+ * Where the decode page's "back" link goes: the course page the learner came from (a same-site
+ * path only, so the link can never lead to another site), else the sandbox app.
+ * @example returnPath('/learn/the-secret-key/') // '/learn/the-secret-key/'
+ * @example returnPath('//evil.example/') // '/sandbox/flask/'
+ */
+export function returnPath(value: string | undefined): string {
+  return value && /^\/(?![/\\])[\w\-./~%]*$/.test(value) ? value : pageOf('flask');
 }
 
 /** The decode tool's answer, as the browser receives it. */

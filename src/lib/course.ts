@@ -7,6 +7,7 @@ import { withBase } from './site.ts';
 export interface Step {
   slug: string;
   path: string;
+  /** Position in the course from 1: the one numbering every page shows ("Step 3 of 8"). */
   number: number;
   entry: CollectionEntry<'lessons'>;
 }
@@ -16,7 +17,7 @@ export async function getSteps(): Promise<Step[]> {
   const entries = orderLessons(await getCollection('lessons'));
   return entries.map((entry, index) => {
     const slug = lessonSlug(entry.id);
-    return { slug, path: withBase(lessonPath(slug)), number: index, entry };
+    return { slug, path: withBase(lessonPath(slug)), number: index + 1, entry };
   });
 }
 

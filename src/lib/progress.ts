@@ -10,6 +10,10 @@ export interface Progress {
   answers: Record<string, { choice: number; correct: boolean }>;
   /** Sandbox tasks the sandbox has seen the learner complete. */
   tasks: Partial<Record<SandboxTaskId, true>>;
+  /** Where each task was done: the slug of the step page the learner was on ("done earlier, on step N"). */
+  taskSteps?: Partial<Record<SandboxTaskId, string>>;
+  /** Steps the learner has opened, by slug. */
+  visited?: Record<string, true>;
   /** The slug of the step the learner last opened. */
   lastVisited?: string;
 }
@@ -20,7 +24,11 @@ export interface StepRef {
   task?: SandboxTaskId;
 }
 
-export type StepState = 'not-started' | 'in-progress' | 'complete';
+/**
+ * A step's state for the step list: opened (visited), its question answered right, its task done, or
+ * both (complete).
+ */
+export type StepState = 'not-started' | 'visited' | 'answered' | 'task-done' | 'complete';
 
 export const emptyProgress = (): Progress => ({ version: 1, answers: {}, tasks: {} });
 
@@ -46,8 +54,24 @@ export function parseProgress(raw: string | null | undefined): Progress {
       for (const [task, done] of Object.entries(value.tasks))
         if (done === true) tasks[task as SandboxTaskId] = true;
     }
+    const taskSteps: Progress['taskSteps'] = {};
+    if (isRecord(value.taskSteps)) {
+      for (const [task, slug] of Object.entries(value.taskSteps))
+        if (typeof slug === 'string' && tasks[task as SandboxTaskId]) taskSteps[task as SandboxTaskId] = slug;
+    }
+    const visited: Record<string, true> = {};
+    if (isRecord(value.visited)) {
+      for (const [slug, seen] of Object.entries(value.visited)) if (seen === true) visited[slug] = true;
+    }
     const lastVisited = typeof value.lastVisited === 'string' ? value.lastVisited : undefined;
-    return { version: 1, answers, tasks, ...(lastVisited ? { lastVisited } : {}) };
+    return {
+      version: 1,
+      answers,
+      tasks,
+      ...(Object.keys(taskSteps).length ? { taskSteps } : {}),
+      ...(Object.keys(visited).length ? { visited } : {}),
+      ...(lastVisited ? { lastVisited } : {}),
+    };
   } catch {
     return emptyProgress();
   }
@@ -57,27 +81,43 @@ export function recordAnswer(progress: Progress, slug: string, choice: number, c
   return { ...progress, answers: { ...progress.answers, [slug]: { choice, correct } } };
 }
 
-export function recordTask(progress: Progress, task: SandboxTaskId): Progress {
-  return { ...progress, tasks: { ...progress.tasks, [task]: true } };
+/** Marks `task` done, on the step page `onStep` (a slug) when known; the first place it was done stays. */
+export function recordTask(progress: Progress, task: SandboxTaskId, onStep?: string): Progress {
+  const where = progress.taskSteps?.[task] ?? onStep;
+  return {
+    ...progress,
+    tasks: { ...progress.tasks, [task]: true },
+    ...(where ? { taskSteps: { ...progress.taskSteps, [task]: where } } : {}),
+  };
 }
 
 export function recordVisit(progress: Progress, slug: string): Progress {
-  return { ...progress, lastVisited: slug };
+  return { ...progress, visited: { ...progress.visited, [slug]: true }, lastVisited: slug };
 }
 
 /**
  * A step is complete when its question was answered correctly and its sandbox task (if any) is done;
- * in progress when either has been started or it was visited.
+ * else 'answered' or 'task-done' for one of the two, 'visited' once opened or tried.
  */
 export function stepState(progress: Progress, step: StepRef): StepState {
   const answeredRight = progress.answers[step.slug]?.correct === true;
-  const taskDone = step.task === undefined || progress.tasks[step.task] === true;
-  if (answeredRight && taskDone) return 'complete';
+  const taskDone = step.task !== undefined && progress.tasks[step.task] === true;
+  if (answeredRight && (taskDone || step.task === undefined)) return 'complete';
+  if (answeredRight) return 'answered';
+  if (taskDone) return 'task-done';
   const touched =
     progress.answers[step.slug] !== undefined ||
-    (step.task !== undefined && progress.tasks[step.task] === true) ||
+    progress.visited?.[step.slug] === true ||
     progress.lastVisited === step.slug;
-  return touched ? 'in-progress' : 'not-started';
+  return touched ? 'visited' : 'not-started';
+}
+
+/**
+ * True once every step is complete: the home page then says the course is done.
+ * @example courseComplete(emptyProgress(), []) // false
+ */
+export function courseComplete(progress: Progress, steps: readonly StepRef[]): boolean {
+  return steps.length > 0 && steps.every((step) => stepState(progress, step) === 'complete');
 }
 
 /**

@@ -1,12 +1,22 @@
-import { type Progress, resumeTarget, type StepRef, type StepState, stepState } from '../lib/progress.ts';
+import {
+  courseComplete,
+  type Progress,
+  resumeTarget,
+  type StepRef,
+  type StepState,
+  stepState,
+} from '../lib/progress.ts';
 import { withBase } from '../lib/site.ts';
 import type { SandboxTaskId } from '../schemas/lesson.ts';
 import { loadProgress, progressEvent } from './progress-store.ts';
 
-const stateText: Record<StepState, string> = {
-  'not-started': '',
-  'in-progress': ' (in progress)',
-  complete: ' (completed)',
+/** Each state in words, shown beside its icon (the icon alone would say nothing to many). */
+export const stateText: Record<StepState, string> = {
+  'not-started': 'not started',
+  visited: 'visited',
+  answered: 'question answered',
+  'task-done': 'task done',
+  complete: 'complete',
 };
 
 /** Marks every step in every step list with the learner's state, and fills in "resume" links. */
@@ -27,10 +37,13 @@ function render(progress: Progress): void {
   const target = resumeTarget(progress, refs);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-resume-link]')) {
     if (!target) continue;
-    const title = document.querySelector(`[data-step-slug="${CSS.escape(target.slug)}"] a`);
+    const title = document.querySelector(`[data-step-slug="${CSS.escape(target.slug)}"] .step-title`);
     link.href = withBase(`/learn/${target.slug}/`);
-    link.textContent = `Resume where you left off: ${title?.textContent?.replace(/\s*\(.*\)$/, '').trim() ?? target.slug}`;
+    link.textContent = `Resume where you left off: ${title?.textContent?.trim() ?? target.slug}`;
   }
+  const complete = courseComplete(progress, refs);
+  for (const banner of document.querySelectorAll<HTMLElement>('[data-course-complete]'))
+    banner.hidden = !complete;
 }
 
 render(loadProgress());

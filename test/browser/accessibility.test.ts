@@ -80,3 +80,48 @@ describe.each(['light', 'dark'] as const)('axe-core on the sandbox in use, %s sc
     await page.context().close();
   });
 });
+
+describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s scheme', (colorScheme) => {
+  it('finds no violations with the change strip, task help, lab verdicts, engine tabs and reset', async () => {
+    const page = await openPage(env.browser, {
+      colorScheme,
+      viewport: { width: 1366, height: 900 },
+      bypassCSP: true,
+    });
+    const check = async (state: string) => {
+      const violations = await axeViolations(page);
+      expect(violations, `${state}:\n${describeViolations(violations)}`).toEqual([]);
+    };
+    await page.goto(`${env.server.url}/learn/the-secret-key/`);
+    const app = page.frameLocator('iframe[name="sandbox-flask"]');
+    await app.getByLabel('First name').fill('Ada');
+    await app.getByRole('button', { name: 'Store', exact: true }).click();
+    await expect.poll(() => page.locator('.change-title').textContent()).toMatch(/^POST \/store/);
+    await page.locator('.change-detail > summary').click();
+    await page.locator('.task-hint > summary').click();
+    await page.locator('.task-solution > summary').click();
+    await page.locator('[data-inspector-fold] > summary').click();
+    await check('stored, strip detail, hint and solution open');
+
+    await page.locator('[data-lab-fold] > summary').click();
+    await page.getByRole('button', { name: 'Send the edited cookie', exact: true }).click();
+    await expect
+      .poll(() => page.locator('form[data-lab="tamper"] [data-lab-result]').textContent())
+      .toMatch(/Show in inspector/);
+    await page.getByRole('button', { name: 'Use a weak key and sign my session with it' }).click();
+    await page.getByRole('button', { name: 'Guess the key from my cookie' }).click();
+    await expect
+      .poll(() => page.locator('form[data-lab="guess"] [data-lab-result]').textContent())
+      .toMatch(/Found the key/);
+    await check('lab verdicts');
+
+    await page.goto(`${env.server.url}/learn/beyond-flask/`);
+    await page.getByRole('tab', { name: 'Express cookie-session' }).click();
+    await check('engine tabs');
+
+    await page.goto(`${env.server.url}/`);
+    await page.getByRole('button', { name: 'Reset progress' }).click();
+    await check('reset confirmation');
+    await page.context().close();
+  });
+});

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, useServerAndBrowser } from '../helpers/browser.ts';
+import { openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
 import { lessonSlugs } from '../helpers/lessons.ts';
 
 const slugs = lessonSlugs();
@@ -25,6 +25,21 @@ describe('a student reading the course', () => {
     await expect.poll(() => first.locator('.copy-button').textContent()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe((await first.locator('pre').textContent())?.replace(/\n$/, ''));
+  });
+});
+
+describe('copying on a plain-http classroom address', () => {
+  it('falls back when navigator.clipboard is missing, naming the keys to press if even that fails', async () => {
+    const page = await openPage(env.browser);
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    });
+    await page.goto(`${env.server.url}/learn/${slugs[1]}/`);
+    const first = page.locator('.code-frame').first();
+    await first.getByRole('button', { name: 'Copy code to clipboard' }).click();
+    await expect.poll(() => first.locator('.copy-button').textContent()).toMatch(/^(Copied|Press Ctrl\+C)$/);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
   });
 });
 
@@ -66,7 +81,7 @@ describe('by keyboard alone', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lesson');
 
     // Tab until a radio button of the question has focus, then choose with Space.
     for (let i = 0; i < 80; i++) {

@@ -19,10 +19,11 @@ async function storeName(app: FrameLocator, name: string): Promise<void> {
   await app.getByLabel('First name').press('Enter');
 }
 
-/** Opens a step page and waits until the inspector has read the app's first page. */
+/** Opens a step page, unfolds its full inspector and waits until it has read the app's first page. */
 async function openStep(page: Page, slug: string): Promise<void> {
   await page.goto(`${env.server.url}/learn/${slug}/`);
   await expect.poll(() => page.locator('[data-inspector-list] > li').count()).toBeGreaterThan(0);
+  await page.locator('[data-inspector-fold] > summary').click();
 }
 
 describe('the sandbox beside a step', () => {
@@ -90,7 +91,7 @@ describe('the sandbox beside a step', () => {
     await expect.poll(() => cookie.inputValue()).toMatch(/\./);
     const value = await cookie.inputValue();
     await cookie.fill(`${value.slice(0, 3)}${value[3] === 'A' ? 'B' : 'A'}${value.slice(4)}`);
-    await page.getByRole('button', { name: 'Send the edited cookie to Flask' }).click();
+    await page.getByRole('button', { name: 'Send the edited cookie', exact: true }).click();
     await expect
       .poll(() => page.locator('[data-task-status="tamper-rejected"]').textContent())
       .toMatch(/Done ✓/);
@@ -111,6 +112,12 @@ describe('the sandbox beside a step', () => {
   it('shows both engines on the beyond-Flask step and ticks compare-engines', async () => {
     const page = await openPage(env.browser, { viewport: { width: 1400, height: 900 } });
     await openStep(page, 'beyond-flask');
+    // The engines are tabs: Flask first, Express one click away.
+    expect(await page.frameLocator('iframe[name="sandbox-express"]').locator('body').isVisible()).toBe(false);
+    await page.getByRole('tab', { name: 'Express cookie-session' }).click();
+    expect(
+      await page.getByRole('tab', { name: 'Express cookie-session' }).getAttribute('aria-selected'),
+    ).toBe('true');
     await storeName(page.frameLocator('iframe[name="sandbox-express"]'), 'Phill');
     await expect
       .poll(() => page.locator('[data-task-status="compare-engines"]').textContent())
@@ -148,10 +155,10 @@ describe('the sandbox beside a step', () => {
     await app.getByRole('button', { name: 'Start over' }).click();
     await expect.poll(() => app.locator('.output').textContent()).toMatch(/Nothing/);
     // The picker lists the cookie the browser held before Start over, and copies it into the form.
-    const field = page.getByLabel('Cookie to send again');
+    const field = page.getByLabel('An older cookie of yours');
     await expect.poll(() => field.inputValue()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(await page.getByLabel('One of your earlier cookies').locator('option').count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Send this older cookie again' }).click();
+    await page.getByRole('button', { name: 'Send the old cookie again' }).click();
     await expect.poll(() => app.locator('.output').textContent()).toMatch(/First Name: Ada/);
     await expect
       .poll(() => page.locator('[data-inspector-list]').textContent())
@@ -159,10 +166,13 @@ describe('the sandbox beside a step', () => {
     await page.context().close();
   });
 
-  it('without JavaScript, the app still works and the panel says the inspector needs it', async () => {
+  it('without JavaScript, the app still works and the panel says where its last exchange is', async () => {
     const page = await openPage(env.browser, { javaScriptEnabled: false });
     await page.goto(`${env.server.url}/learn/the-import/`);
-    expect(await page.locator('.inspector-nojs').isVisible()).toBe(true);
+    expect(await page.locator('.change-strip').textContent()).toMatch(
+      /With JavaScript off, open the app on its own/,
+    );
+    expect(await page.getByRole('link', { name: 'open the app on its own' }).first().isVisible()).toBe(true);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
     await app.getByLabel('First name').fill('Ada');
     await app.getByRole('button', { name: 'Store' }).first().click();

@@ -40,6 +40,7 @@ describe('verdictText', () => {
   it('says which key verified a valid cookie', () => {
     expect(verdictText({ kind: 'valid', keyIndex: 0 })).toEqual({
       ok: true,
+      tone: 'ok',
       text: 'Verifies with the current key.',
     });
     expect(verdictText({ kind: 'valid', keyIndex: 1 }).text).toMatch(/fallback key 1/);
@@ -47,6 +48,12 @@ describe('verdictText', () => {
   it('marks unverified as unknown and failures as bad', () => {
     expect(verdictText({ kind: 'unverified' }).ok).toBeUndefined();
     for (const kind of ['bad-signature', 'expired'] as const) expect(verdictText({ kind }).ok).toBe(false);
+    expect(verdictText({ kind: 'bad-signature' }).tone).toBe('bad');
+  });
+  it('reads an expired cookie as a caution (signed with this key, but too old), not a failure', () => {
+    const expired = verdictText({ kind: 'expired' });
+    expect(expired.tone).toBe('warn');
+    expect(expired.text).toMatch(/^Signed with this key, but older than 31 days/);
     expect(verdictText({ kind: 'not-flask', reason: 'no dots' }).text).toMatch(/no dots/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completedTasks, taskChecks } from '../../src/lib/inspector/tasks.ts';
 import type { Exchange } from '../../src/lib/inspector/types.ts';
+import type { SandboxTaskId } from '../../src/schemas/lesson.ts';
 import { sandboxTaskIds } from '../../src/schemas/lesson.ts';
 import { exchange, flaskCookie } from './exchange-fixture.ts';
 
@@ -15,41 +16,47 @@ const store = (before: Record<string, unknown>, firstName: string, setCookies = 
     session: { status: 'valid', before, after: { ...before, firstName } },
   });
 
+/** Runs one task's check; `inspected` is what the learner opened in the inspector. */
+const run = (task: SandboxTaskId, timeline: Exchange[], inspected: ReadonlySet<string> = new Set()) =>
+  taskChecks[task](timeline, inspected);
+
 describe('taskChecks', () => {
   it('has a check for every task id in the lesson schema', () => {
     expect(Object.keys(taskChecks).sort()).toEqual([...sandboxTaskIds].sort());
   });
 
   describe('see-empty-session', () => {
-    it('passes for a Flask GET / with an empty session and no Set-Cookie', () => {
-      expect(taskChecks['see-empty-session']([exchange()])).toBe(true);
+    it('passes once the learner opened a Flask GET / with an empty session and no Set-Cookie', () => {
+      const page = exchange();
+      expect(run('see-empty-session', [page], new Set([page.id]))).toBe(true);
+    });
+    it('is not done by opening the page alone, before the learner looked', () => {
+      expect(run('see-empty-session', [exchange()], new Set())).toBe(false);
     });
     it('fails when the page had a session or set a cookie, or on Express', () => {
-      const check = taskChecks['see-empty-session'];
-      expect(check([exchange({ session: { after: { firstName: 'Ada' } } })])).toBe(false);
-      expect(check([exchange({ setCookies: [setSession] })])).toBe(false);
-      expect(check([exchange({ engine: 'express' })])).toBe(false);
+      const check = (e: ReturnType<typeof exchange>) => run('see-empty-session', [e], new Set([e.id]));
+      expect(check(exchange({ session: { after: { firstName: 'Ada' } } }))).toBe(false);
+      expect(check(exchange({ setCookies: [setSession] }))).toBe(false);
+      expect(check(exchange({ engine: 'express' }))).toBe(false);
     });
   });
 
   describe('store-first-name', () => {
     it('passes for POST /store setting a session with firstName', () => {
-      expect(taskChecks['store-first-name']([store({}, 'Ada')])).toBe(true);
+      expect(run('store-first-name', [store({}, 'Ada')])).toBe(true);
     });
     it('fails without a session Set-Cookie', () => {
-      expect(taskChecks['store-first-name']([store({}, 'Ada', [])])).toBe(false);
-      expect(taskChecks['store-first-name']([store({}, 'Ada', ['session=; Max-Age=0'])])).toBe(false);
+      expect(run('store-first-name', [store({}, 'Ada', [])])).toBe(false);
+      expect(run('store-first-name', [store({}, 'Ada', ['session=; Max-Age=0'])])).toBe(false);
     });
   });
 
   describe('tamper-rejected', () => {
     it('passes when an incoming cookie was judged bad-signature', () => {
-      expect(taskChecks['tamper-rejected']([exchange({ session: { status: 'bad-signature' } })])).toBe(true);
+      expect(run('tamper-rejected', [exchange({ session: { status: 'bad-signature' } })])).toBe(true);
     });
     it('fails for valid or missing cookies', () => {
-      expect(taskChecks['tamper-rejected']([exchange(), exchange({ session: { status: 'valid' } })])).toBe(
-        false,
-      );
+      expect(run('tamper-rejected', [exchange(), exchange({ session: { status: 'valid' } })])).toBe(false);
     });
   });
 
@@ -58,7 +65,7 @@ describe('taskChecks', () => {
       exchange({ method: 'POST', action: 'clear', path: '/sandbox/flask/clear', status: 302, setCookies });
     it('passes for POST /clear answered with Max-Age=0', () => {
       expect(
-        taskChecks['start-over']([
+        run('start-over', [
           clear([
             'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/sandbox/flask',
           ]),
@@ -66,30 +73,26 @@ describe('taskChecks', () => {
       ).toBe(true);
     });
     it('fails when clear sent no deleting cookie (the session was already empty)', () => {
-      expect(taskChecks['start-over']([clear([])])).toBe(false);
+      expect(run('start-over', [clear([])])).toBe(false);
     });
   });
 
   describe('change-first-name', () => {
     it('passes for a store that replaced one first name with another', () => {
-      expect(taskChecks['change-first-name']([store({}, 'Ada'), store({ firstName: 'Ada' }, 'Grace')])).toBe(
-        true,
-      );
+      expect(run('change-first-name', [store({}, 'Ada'), store({ firstName: 'Ada' }, 'Grace')])).toBe(true);
     });
     it('fails for a first store, or storing the same name again', () => {
-      expect(taskChecks['change-first-name']([store({}, 'Ada'), store({ firstName: 'Ada' }, 'Ada')])).toBe(
-        false,
-      );
+      expect(run('change-first-name', [store({}, 'Ada'), store({ firstName: 'Ada' }, 'Ada')])).toBe(false);
     });
   });
 
   describe('escape-markup', () => {
     it('passes for a GET that printed a first name with markup through the if branch', () => {
       const page = exchange({ templateBranch: 'if', session: { after: { firstName: '<b>Ada</b>' } } });
-      expect(taskChecks['escape-markup']([page])).toBe(true);
+      expect(run('escape-markup', [page])).toBe(true);
     });
     it('fails for plain names or the else branch', () => {
-      const check = taskChecks['escape-markup'];
+      const check = (timeline: Exchange[]) => run('escape-markup', timeline);
       expect(check([exchange({ templateBranch: 'if', session: { after: { firstName: 'Ada' } } })])).toBe(
         false,
       );
@@ -104,11 +107,11 @@ describe('taskChecks', () => {
       exchange({ engine: 'express', method: 'POST', action: 'store', status: 302, setCookies });
     it('passes for an Express store that set session.sig', () => {
       expect(
-        taskChecks['compare-engines']([expressStore(['session=eyJ9; path=/', 'session.sig=abc; path=/'])]),
+        run('compare-engines', [expressStore(['session=eyJ9; path=/', 'session.sig=abc; path=/'])]),
       ).toBe(true);
     });
     it('fails for a Flask store', () => {
-      expect(taskChecks['compare-engines']([store({}, 'Ada')])).toBe(false);
+      expect(run('compare-engines', [store({}, 'Ada')])).toBe(false);
     });
   });
 
@@ -118,11 +121,11 @@ describe('taskChecks', () => {
       `${setSession.split(';')[0]}; Expires=Fri, 01 Jan 2100 00:00:00 GMT`,
     ]);
     it('passes for a cookie with a future Expires at or after POST /permanent', () => {
-      expect(taskChecks['make-permanent']([permanent, withExpires])).toBe(true);
+      expect(run('make-permanent', [permanent, withExpires])).toBe(true);
     });
     it('fails without POST /permanent first, or without Expires', () => {
-      expect(taskChecks['make-permanent']([withExpires, permanent])).toBe(false);
-      expect(taskChecks['make-permanent']([permanent, store({}, 'Ada')])).toBe(false);
+      expect(run('make-permanent', [withExpires, permanent])).toBe(false);
+      expect(run('make-permanent', [permanent, store({}, 'Ada')])).toBe(false);
     });
   });
   describe('see-flash', () => {
@@ -138,15 +141,15 @@ describe('taskChecks', () => {
       });
     const page = (after: Record<string, unknown>) => exchange({ session: { status: 'valid', after } });
     it('passes for a flash POST that left _flashes, then a page that read them', () => {
-      expect(taskChecks['see-flash']([flashPost({ _flashes: flashes }), page({})])).toBe(true);
+      expect(run('see-flash', [flashPost({ _flashes: flashes }), page({})])).toBe(true);
     });
     it('fails until a later page no longer has _flashes', () => {
-      const check = taskChecks['see-flash'];
+      const check = (timeline: Exchange[]) => run('see-flash', timeline);
       expect(check([flashPost({ _flashes: flashes })])).toBe(false);
       expect(check([flashPost({ _flashes: flashes }), page({ _flashes: flashes })])).toBe(false);
     });
     it('fails when the page came first, or the POST set no _flashes', () => {
-      const check = taskChecks['see-flash'];
+      const check = (timeline: Exchange[]) => run('see-flash', timeline);
       expect(check([page({}), flashPost({ _flashes: flashes })])).toBe(false);
       expect(check([flashPost({}), page({})])).toBe(false);
     });
@@ -156,25 +159,41 @@ describe('taskChecks', () => {
     const replay = (status: Exchange['session']['status'], labAction = 'replay') =>
       exchange({ method: 'POST', action: 'lab', labAction, codeLines: [], session: { status } });
     it('passes for a lab replay whose old cookie was still valid', () => {
-      expect(taskChecks['replay-old-cookie']([replay('valid')])).toBe(true);
+      expect(run('replay-old-cookie', [replay('valid')])).toBe(true);
     });
     it('fails for a replay that was refused, or another lab experiment', () => {
-      expect(taskChecks['replay-old-cookie']([replay('bad-signature')])).toBe(false);
-      expect(taskChecks['replay-old-cookie']([replay('valid', 'tamper')])).toBe(false);
-      expect(taskChecks['replay-old-cookie']([exchange({ session: { status: 'valid' } })])).toBe(false);
+      expect(run('replay-old-cookie', [replay('bad-signature')])).toBe(false);
+      expect(run('replay-old-cookie', [replay('valid', 'tamper')])).toBe(false);
+      expect(run('replay-old-cookie', [exchange({ session: { status: 'valid' } })])).toBe(false);
     });
   });
 });
 
 describe('completedTasks', () => {
   it('lists every passing task in schema order', () => {
-    expect(completedTasks([exchange(), store({}, 'Ada'), store({ firstName: 'Ada' }, 'Bob')])).toEqual([
-      'see-empty-session',
-      'store-first-name',
-      'change-first-name',
-    ]);
+    const first = exchange();
+    expect(
+      completedTasks([first, store({}, 'Ada'), store({ firstName: 'Ada' }, 'Bob')], new Set([first.id])),
+    ).toEqual(['see-empty-session', 'store-first-name', 'change-first-name']);
   });
   it('is empty for no exchanges', () => {
     expect(completedTasks([])).toEqual([]);
+  });
+});
+
+describe('the tasks of the flash and replay steps', () => {
+  it('see-flash passes for a page that consumed a flashed message', () => {
+    const shown = exchange({
+      session: { status: 'valid', before: { _flashes: [['message', 'Hi']] }, after: {} },
+    });
+    expect(run('see-flash', [shown])).toBe(true);
+    expect(run('see-flash', [exchange()])).toBe(false);
+  });
+  it('replay-old-cookie passes when a replaced cookie is sent again and still verifies', () => {
+    const a = exchange({ method: 'POST', cookieAfter: 'old.a.b' });
+    const b = exchange({ method: 'POST', requestCookie: 'session=old.a.b', cookieAfter: 'new.c.d' });
+    const replay = exchange({ requestCookie: 'session=old.a.b', session: { status: 'valid' } });
+    expect(run('replay-old-cookie', [a, b, replay])).toBe(true);
+    expect(run('replay-old-cookie', [a, b])).toBe(false);
   });
 });

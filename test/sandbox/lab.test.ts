@@ -57,7 +57,8 @@ describe('tamper', () => {
 
   it('refuses values a cookie cannot hold', async () => {
     const agent = await learner();
-    for (const cookie of ['', 'a b', 'a;b', 'é', 'x'.repeat(5000)]) {
+    // ('a;b' is a pasted header now: its value 'a' is taken out, so it is not refused.)
+    for (const cookie of ['', 'a b', 'a,b', 'session=', 'é', 'x'.repeat(5000)]) {
       const res = await agent.post('/sandbox/flask/lab/tamper').type('form').send({ cookie });
       expect([400, 413]).toContain(res.status);
     }

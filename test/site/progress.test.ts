@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  courseComplete,
   emptyProgress,
   parseProgress,
   recordAnswer,
@@ -39,6 +40,22 @@ describe('parseProgress', () => {
       lastVisited: 'a',
     });
   });
+  it('keeps where tasks were done and which steps were visited, dropping malformed entries', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      answers: {},
+      tasks: { 'start-over': true },
+      taskSteps: { 'start-over': 'a', 'store-first-name': 'b', 'make-permanent': 3 },
+      visited: { a: true, b: 'yes' },
+    });
+    expect(parseProgress(raw)).toEqual({
+      version: 1,
+      answers: {},
+      tasks: { 'start-over': true },
+      taskSteps: { 'start-over': 'a' },
+      visited: { a: true },
+    });
+  });
   it('reads back what the record functions wrote', () => {
     const progress = recordVisit(recordTask(recordAnswer(emptyProgress(), 'a', 2, false), 'start-over'), 'a');
     expect(parseProgress(JSON.stringify(progress))).toEqual(progress);
@@ -49,18 +66,33 @@ describe('stepState', () => {
   it('is not started for a step never opened', () => {
     expect(stepState(emptyProgress(), steps[0])).toBe('not-started');
   });
-  it('is in progress once visited', () => {
-    expect(stepState(recordVisit(emptyProgress(), 'the-import'), steps[1])).toBe('in-progress');
+  it('is visited once opened, and stays visited after another step is opened', () => {
+    const progress = recordVisit(recordVisit(emptyProgress(), 'the-import'), 'the-secret-key');
+    expect(stepState(progress, steps[1])).toBe('visited');
   });
-  it('stays in progress after a wrong answer', () => {
-    expect(stepState(recordAnswer(emptyProgress(), 'the-secret-key', 0, false), steps[2])).toBe(
-      'in-progress',
-    );
+  it('stays visited after a wrong answer', () => {
+    expect(stepState(recordAnswer(emptyProgress(), 'the-secret-key', 0, false), steps[2])).toBe('visited');
   });
   it('needs the sandbox task as well as the right answer', () => {
     const answered = recordAnswer(emptyProgress(), 'the-import', 1, true);
-    expect(stepState(answered, steps[1])).toBe('in-progress');
+    expect(stepState(answered, steps[1])).toBe('answered');
+    expect(stepState(recordTask(emptyProgress(), 'store-first-name'), steps[1])).toBe('task-done');
     expect(stepState(recordTask(answered, 'store-first-name'), steps[1])).toBe('complete');
+  });
+  it('remembers the first step a task was done on', () => {
+    let progress = recordTask(emptyProgress(), 'store-first-name', 'what-is-a-session');
+    progress = recordTask(progress, 'store-first-name', 'the-import');
+    expect(progress.taskSteps?.['store-first-name']).toBe('what-is-a-session');
+    expect(parseProgress(JSON.stringify(progress))).toEqual(progress);
+  });
+  it('calls the course complete only when every step is', () => {
+    let progress = emptyProgress();
+    expect(courseComplete(progress, steps)).toBe(false);
+    for (const step of steps) {
+      progress = recordAnswer(progress, step.slug, 0, true);
+      if (step.task) progress = recordTask(progress, step.task);
+    }
+    expect(courseComplete(progress, steps)).toBe(true);
   });
   it('completes a step without a task on the right answer alone', () => {
     expect(stepState(recordAnswer(emptyProgress(), 'the-secret-key', 1, true), steps[2])).toBe('complete');

@@ -1,4 +1,8 @@
-import { describeVerdict } from '../../../sandbox/cookie-tools/verdicts.ts';
+import {
+  describeVerdict,
+  type VerdictTone,
+  type VerdictWords,
+} from '../../../sandbox/cookie-tools/verdicts.ts';
 import type { Exchange, Verdict } from './types.ts';
 
 /**
@@ -25,12 +29,17 @@ export function signedDate(signedAt: number | string): Date {
   return new Date(signedAt < 1e11 ? signedAt * 1000 : signedAt);
 }
 
+export type { VerdictTone, VerdictWords };
+
+/** The mark shown before a verdict, beside its words (never colour alone). */
+export const toneIcon: Record<VerdictTone, string> = { ok: '✓', bad: '✗', warn: '⚠', info: 'ℹ' };
+
 /**
- * What a verdict means for the learner, and whether it is good news (undefined: not checked): the
- * project's one verdict vocabulary (sandbox/cookie-tools/verdicts.ts), shared with the CLI.
- * @example verdictText({ kind: 'valid', keyIndex: 0 }) // { ok: true, text: 'Verifies with the current key.' }
+ * What a verdict means for the learner, whether it is good news (undefined: not checked) and its tone:
+ * the project's one verdict vocabulary (sandbox/cookie-tools/verdicts.ts), shared with the CLI.
+ * @example verdictText({ kind: 'valid', keyIndex: 0 }) // { ok: true, tone: 'ok', text: 'Verifies with the current key.' }
  */
-export function verdictText(verdict: Verdict): { ok: boolean | undefined; text: string } {
+export function verdictText(verdict: Verdict): VerdictWords {
   return describeVerdict(verdict);
 }
 

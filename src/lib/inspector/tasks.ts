@@ -1,9 +1,12 @@
 import type { SandboxTaskId } from '../../schemas/lesson.ts';
-import { deletesCookie, setCookiesNamed } from './cookies.ts';
+import { deletesCookie, parseCookieHeader, setCookiesNamed } from './cookies.ts';
 import type { Exchange } from './types.ts';
 
-/** Judges one sandbox task against the learner's exchanges, oldest first. */
-export type TaskCheck = (timeline: readonly Exchange[]) => boolean;
+/**
+ * Judges one sandbox task against the learner's exchanges, oldest first, and the ids of those the
+ * learner opened in the inspector (a task about looking needs the learner to look).
+ */
+export type TaskCheck = (timeline: readonly Exchange[], inspected: ReadonlySet<string>) => boolean;
 
 const isEmpty = (session: Record<string, unknown>) => Object.keys(session).length === 0;
 const isPost = (exchange: Exchange, action: Exchange['action']) =>
@@ -20,10 +23,14 @@ const hasFlashes = (session: Record<string, unknown>) => Object.hasOwn(session, 
 
 /** One check per task id in the lesson schema; a new task id needs a check here. */
 export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
-  /** A Flask `GET /` that found an empty session and sent no cookie back. */
-  'see-empty-session': (timeline) =>
+  /**
+   * The learner opened, in the inspector, a Flask `GET /` that found an empty session and sent no
+   * cookie back. Opening the page alone does not count: step 1 is not done before the learner acts.
+   */
+  'see-empty-session': (timeline, inspected) =>
     timeline.some(
       (e) =>
+        inspected.has(e.id) &&
         e.engine === 'flask' &&
         e.method === 'GET' &&
         e.action === 'show' &&
@@ -91,15 +98,34 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
       .slice(flashed + 1)
       .some((e) => e.engine === 'flask' && e.method === 'GET' && !hasFlashes(e.session.after));
   },
-  /** The lab re-sent a cookie the learner held earlier, and the server still found it valid. */
+  /** An older cookie, already replaced by a newer one, sent again and still accepted (signed is not fresh). */
   'replay-old-cookie': (timeline) =>
-    timeline.some((e) => isAction(e, 'lab') && e.labAction === 'replay' && e.session.status === 'valid'),
+    timeline.some((e, i) => {
+      if (e.labAction === 'replay' && e.session.status === 'valid') return true;
+      const sent = sessionValueSent(e);
+      if (!sent || e.session.status !== 'valid') return false;
+      const setAt = timeline.findIndex((x, k) => k < i && x.engine === e.engine && x.cookieAfter === sent);
+      return (
+        setAt !== -1 &&
+        timeline
+          .slice(setAt + 1, i)
+          .some((x) => x.engine === e.engine && x.cookieAfter !== null && x.cookieAfter !== sent)
+      );
+    }),
 };
+
+/** The session cookie value a request carried, if any. */
+function sessionValueSent(exchange: Exchange): string | undefined {
+  return parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value;
+}
 
 /**
  * Every task the timeline shows done, in the schema's order.
  * @example completedTasks([]) // []
  */
-export function completedTasks(timeline: readonly Exchange[]): SandboxTaskId[] {
-  return (Object.keys(taskChecks) as SandboxTaskId[]).filter((task) => taskChecks[task](timeline));
+export function completedTasks(
+  timeline: readonly Exchange[],
+  inspected: ReadonlySet<string> = new Set(),
+): SandboxTaskId[] {
+  return (Object.keys(taskChecks) as SandboxTaskId[]).filter((task) => taskChecks[task](timeline, inspected));
 }

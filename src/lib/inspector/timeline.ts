@@ -1,7 +1,7 @@
 import { describeDiff, diffSessions } from './diff.ts';
 import type { Exchange } from './types.ts';
 
-/** How many exchanges the inspector keeps (sessionStorage is small, and so is a learner's attention). */
+/** How many exchanges the inspector keeps (storage is small, and so is a learner's attention). */
 export const timelineLimit = 50;
 
 /**

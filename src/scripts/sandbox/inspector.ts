@@ -4,14 +4,17 @@ import {
   latestOfEngine,
   openByDefault,
   previousOfEngine,
+  timelineLimit,
   unchangedText,
 } from '../../lib/inspector/timeline.ts';
 import type { Exchange } from '../../lib/inspector/types.ts';
 import { recordTask } from '../../lib/progress.ts';
 import { loadProgress, updateProgress } from '../progress-store.ts';
+import { openExchangeEvent } from './inspector-link.ts';
 import { renderExchange } from './render-exchange.ts';
 import {
   clearTimeline,
+  droppedCount,
   getTimeline,
   readFrame,
   type TimelineChange,
@@ -23,6 +26,10 @@ const list = root?.querySelector<HTMLOListElement>('[data-inspector-list]');
 const live = root?.querySelector<HTMLElement>('[data-inspector-live]');
 /** Entries the learner opened; the newest entry (and the POST that redirected to it) is always open. */
 const opened = new Set<string>();
+/** Entries the learner has looked at (opened by hand or from a link): tasks about looking count them. */
+const inspected = new Set<string>();
+const currentStep = document.querySelector<HTMLElement>('[data-current-step]')?.dataset.currentStep;
+const historyNote = root?.querySelector<HTMLElement>('[data-history-note]');
 const sub = root?.dataset.subheading === 'h4' ? 'h4' : 'h5';
 
 /** Marks the Flask lines and the template branch that ran for `exchange` (a Flask one: the code shown is Flask's). */
@@ -73,15 +80,22 @@ function render(timeline: Exchange[]): void {
   // One replaceChildren: the list changes in a single DOM update, so screen readers see no half-built list.
   list.replaceChildren(...items);
   root?.toggleAttribute('data-empty', timeline.length === 0);
+  if (historyNote) {
+    const dropped = droppedCount();
+    historyNote.textContent = timeline.length
+      ? `Kept in this browser: your newest ${timelineLimit} requests at most${dropped ? `; ${dropped} older ${dropped === 1 ? 'one was' : 'ones were'} dropped` : ''}.`
+      : '';
+  }
   markCode(latestOfEngine(timeline, 'flask'));
 }
 
 /** Records newly passed tasks in the learner's progress; returns what to announce. */
 function checkTasks(timeline: Exchange[]): string {
   const done = loadProgress().tasks;
-  const fresh = completedTasks(timeline).filter((task) => !done[task]);
+  const fresh = completedTasks(timeline, inspected).filter((task) => !done[task]);
   if (!fresh.length) return '';
-  updateProgress((progress) => fresh.reduce(recordTask, progress));
+  // Each task is remembered with the step it was done on, so another step can say "done earlier".
+  updateProgress((progress) => fresh.reduce((next, task) => recordTask(next, task, currentStep), progress));
   return ` Task done: ${fresh.map((task) => task.replaceAll('-', ' ')).join(', ')}.`;
 }
 
@@ -93,8 +107,12 @@ if (root && list) {
     const id = details?.dataset.exchange;
     if (!details || !id) return;
     const opening = !details.open;
-    if (opening) opened.add(id);
-    else opened.delete(id);
+    if (opening) {
+      opened.add(id);
+      inspected.add(id);
+      const tasks = checkTasks(getTimeline());
+      if (live && tasks) live.textContent = tasks.trim();
+    } else opened.delete(id);
     const timeline = getTimeline();
     markCode(
       timeline.find((exchange) => exchange.id === id && opening && exchange.engine === 'flask') ??
@@ -113,6 +131,32 @@ if (root && list) {
     const tasks = checkTasks(timeline);
     if (live && newest)
       live.textContent = `${newest.method} ${newest.path}: ${newest.status}. ${newest.summary}${tasks}`;
+  });
+  // Unfolding the inspector shows its newest entries open: the learner has looked at them.
+  const fold = root.closest<HTMLDetailsElement>('details');
+  fold?.addEventListener('toggle', () => {
+    if (!fold.open) return;
+    for (const id of openByDefault(getTimeline())) inspected.add(id);
+    const tasks = checkTasks(getTimeline());
+    if (live && tasks) live.textContent = tasks.trim();
+  });
+  window.addEventListener(openExchangeEvent, (event) => {
+    const timeline = getTimeline();
+    const id = (event as CustomEvent<string | undefined>).detail ?? timeline.at(-1)?.id;
+    const fold = root.closest<HTMLDetailsElement>('details');
+    if (fold) fold.open = true;
+    if (id) {
+      opened.add(id);
+      inspected.add(id);
+    }
+    render(timeline);
+    const tasks = checkTasks(timeline);
+    if (live && tasks) live.textContent = tasks.trim();
+    const target = list.querySelector<HTMLDetailsElement>(`[data-exchange="${CSS.escape(id ?? '')}"]`);
+    const summary =
+      target?.querySelector<HTMLElement>('summary') ?? root.querySelector<HTMLElement>('h2, h3');
+    summary?.scrollIntoView({ block: 'start' });
+    summary?.focus({ preventScroll: true });
   });
   render(getTimeline());
   checkTasks(getTimeline());

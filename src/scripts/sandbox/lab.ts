@@ -1,24 +1,42 @@
+import { changeView } from '../../lib/inspector/change.ts';
 import { type CliCommand, cliCommand } from '../../lib/inspector/cli.ts';
-import { signedDate, verdictText } from '../../lib/inspector/format.ts';
-import { earlierCookies, latestOfEngine } from '../../lib/inspector/timeline.ts';
+import { pastedCookieValue } from '../../lib/inspector/cookies.ts';
+import { signedDate, toneIcon, verdictText } from '../../lib/inspector/format.ts';
+import { earlierCookies, latestOfEngine, parseExchanges } from '../../lib/inspector/timeline.ts';
 import type { DecodeResponse, Engine, Exchange } from '../../lib/inspector/types.ts';
+import { withBase } from '../../lib/site.ts';
 import { h, json } from './dom.ts';
+import { openInspectorAt } from './inspector-link.ts';
 import { renderCookieParts } from './render-anatomy.ts';
-import { getTimeline, type TimelineChange, timelineEvent } from './timeline-store.ts';
+import { addExchanges, getTimeline, type TimelineChange, timelineEvent } from './timeline-store.ts';
 
 const lab = document.querySelector<HTMLElement>('[data-lab]');
 
+/** The cookie the browser now holds for `engine`, from the newest exchange. */
+const currentCookie = (timeline: Exchange[], engine: Engine) => latestOfEngine(timeline, engine)?.cookieAfter;
+
 /** Fills the cookie fields with the cookie the browser now holds (unless the learner is editing one). */
 function prefill(timeline: Exchange[]): void {
+  listEarlierCookies(timeline);
   if (!lab) return;
   for (const field of lab.querySelectorAll<HTMLTextAreaElement>('textarea[data-prefill]')) {
-    const cookie = latestOfEngine(timeline, field.dataset.prefill as Engine)?.cookieAfter;
-    if (cookie && (field.value === '' || field.dataset.filled === field.value)) {
-      field.value = cookie;
-      field.dataset.filled = cookie;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    }
+    const engine = field.dataset.prefill as Engine;
+    const cookie = currentCookie(timeline, engine);
+    if (cookie && (field.value === '' || field.dataset.filled === field.value)) fill(field, cookie);
+    const hint = lab.querySelector<HTMLElement>(`[data-prefill-hint="${engine}"]`);
+    if (hint)
+      hint.textContent = cookie
+        ? 'This is your current cookie. Edit it, or paste any cookie (a whole Set-Cookie header works too).'
+        : 'Store a first name first: then this box holds your current cookie.';
   }
+  const old = olderCookie(timeline);
+  const replay = lab.querySelector<HTMLTextAreaElement>('textarea[data-old-cookie]');
+  if (replay && old && (replay.value === '' || replay.dataset.filled === replay.value)) fill(replay, old);
+  const replayHint = lab.querySelector<HTMLElement>('[data-old-cookie-hint]');
+  if (replayHint)
+    replayHint.textContent = old
+      ? 'This is the cookie you held before your current one: replaced, but never revoked.'
+      : 'Store two different first names first: then this box holds your older cookie.';
   const warning = timeline.findLast((exchange) => exchange.cookieWarning)?.cookieWarning;
   const output = lab.querySelector('[data-lab-warning]');
   if (output && warning) output.textContent = warning;
@@ -39,7 +57,7 @@ function listEarlierCookies(timeline: Exchange[]): void {
     // One <option> per earlier cookie, labelled by when and after which request the browser held it.
     select.replaceChildren(
       ...earlier.map(({ cookie, from }) => {
-        const label = `${new Date(from.at).toLocaleTimeString()} after ${from.method} ${from.path.replace(/^\/sandbox\/\w+/, '')} (${cookie.slice(0, 12)}…)`;
+        const label = `${new Date(from.at).toLocaleTimeString()} after ${from.method} ${from.path.replace(/^.*\/sandbox\/\w+/, '')} (${cookie.slice(0, 12)}…)`;
         const option = h('option', { value: cookie }, label);
         option.selected = cookie === chosen;
         return option;
@@ -58,6 +76,21 @@ function listEarlierCookies(timeline: Exchange[]): void {
   }
 }
 
+/** The Flask cookie the browser held before its current one (the newest that was replaced). */
+function olderCookie(timeline: Exchange[]): string | undefined {
+  const current = currentCookie(timeline, 'flask');
+  return (
+    timeline.findLast((e) => e.engine === 'flask' && e.cookieAfter !== null && e.cookieAfter !== current)
+      ?.cookieAfter ?? undefined
+  );
+}
+
+function fill(field: HTMLTextAreaElement, cookie: string): void {
+  field.value = cookie;
+  field.dataset.filled = cookie;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 /** Keeps the `npx session-lab …` line in step with the form's fields. */
 function updateCli(form: HTMLFormElement): void {
   const target = form.querySelector('[data-cli]');
@@ -67,17 +100,21 @@ function updateCli(form: HTMLFormElement): void {
   const kind = form.dataset.lab as CliCommand['kind'];
   target.textContent = cliCommand({
     kind,
-    cookie: field('cookie'),
+    cookie: pastedCookieValue(field('cookie')),
     json: field('json'),
     secretKey: field('secretKey'),
   });
 }
 
 async function post(form: HTMLFormElement): Promise<unknown> {
+  const data = new FormData(form);
+  // A pasted `session=…; HttpOnly; Path=/` header: send only its value (the server does the same).
+  const cookie = data.get('cookie');
+  if (typeof cookie === 'string') data.set('cookie', pastedCookieValue(cookie));
   const response = await fetch(form.action, {
     method: 'POST',
     headers: { Accept: 'application/json' },
-    body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+    body: new URLSearchParams(data as unknown as Record<string, string>),
   });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
@@ -87,11 +124,85 @@ async function post(form: HTMLFormElement): Promise<unknown> {
   return body;
 }
 
-/**
- * How each tool's JSON answer is shown inside its form's [data-lab-result] box: built from text
- * nodes only (h()), replacing what was there, so server text can never become markup.
- */
-const results: Record<string, (body: unknown, out: HTMLElement, form: HTMLFormElement) => void> = {
+/** Waits for the app page of `engine` to report its next exchange (after we reloaded its frame). */
+function nextPageOf(engine: Engine): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (event: Event) => {
+      const { added } = (event as CustomEvent<TimelineChange>).detail;
+      if (!added.some((e) => e.engine === engine && e.method === 'GET')) return;
+      window.removeEventListener(timelineEvent, done);
+      resolve();
+    };
+    window.addEventListener(timelineEvent, done);
+    // A frame that cannot load (offline) must not leave the verdict waiting for ever.
+    setTimeout(() => {
+      window.removeEventListener(timelineEvent, done);
+      resolve();
+    }, 8000);
+  });
+}
+
+/** Reloads the app frame of `engine`, so it shows (and reports) what the experiment did. */
+function reloadApp(engine: Engine): void {
+  const frame = document.querySelector<HTMLIFrameElement>(`iframe[data-sandbox-frame="${engine}"]`);
+  try {
+    frame?.contentWindow?.location.replace(withBase(`/sandbox/${engine}/?embed=1`));
+  } catch {
+    if (frame) frame.src = withBase(`/sandbox/${engine}/?embed=1`);
+  }
+}
+
+const showLink = (id: string | undefined) => {
+  const link = h('a', { href: '#inspector-heading', class: 'lab-inspect' }, 'Show in inspector');
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    openInspectorAt(id);
+  });
+  return h('p', null, link);
+};
+
+/** An experiment on the app (tamper, keys, forge, weak key, too big): its verdict, once the app has shown it. */
+async function appExperiment(body: unknown, out: HTMLElement, form: HTMLFormElement): Promise<void> {
+  const engine = (form.dataset.engine ?? 'flask') as Engine;
+  const record = parseExchanges(JSON.stringify([(body as { exchange?: unknown } | undefined)?.exchange]))[0];
+  const shown = nextPageOf(engine);
+  if (record) addExchanges([record]);
+  reloadApp(engine);
+  await shown;
+  const view = changeView(getTimeline(), engine);
+  const replayed = form.dataset.lab === 'replay' && view?.exchanges.at(-1)?.session.status === 'valid';
+  // A replayed cookie that verifies is the lesson: accepted, though it is not the newest.
+  const verdict = replayed
+    ? ({
+        tone: 'ok',
+        text: 'Old cookie accepted: its signature still verifies, so the old session is back. Signed is not fresh.',
+      } as const)
+    : view?.verdict;
+  out.replaceChildren(
+    verdict
+      ? h(
+          'p',
+          { class: verdict.tone },
+          h('span', { 'aria-hidden': 'true' }, `${toneIcon[verdict.tone]} `),
+          verdict.text,
+        )
+      : '',
+    record ? h('p', null, record.summary) : '',
+    view?.exchanges.some((e) => e.cookieWarning)
+      ? h(
+          'p',
+          null,
+          'Set-Cookie shown: the cookie the server tried to set (the browser drops it: over 4 KB).',
+        )
+      : '',
+    showLink(record?.id),
+  );
+}
+
+const results: Record<
+  string,
+  (body: unknown, out: HTMLElement, form: HTMLFormElement) => void | Promise<void>
+> = {
   guess(body, out) {
     const { key, tried, perSecond, error } = body as {
       key: string | null;
@@ -105,15 +216,23 @@ const results: Record<string, (body: unknown, out: HTMLElement, form: HTMLFormEl
       return;
     }
     const rate = `${tried.toLocaleString()} keys tried, about ${Math.round(perSecond).toLocaleString()} per second`;
+    // Finding the key is the experiment succeeding: it reads as success (and as a warning about weak keys).
     out.replaceChildren(
       key === null
-        ? h('p', null, `Not found in the word list (${rate}).`)
-        : h('p', { class: 'bad' }, 'Found the key: ', h('code', null, key), ` (${rate}).`),
+        ? h('p', { class: 'info' }, `Not found in the word list (${rate}): a strong key resists guessing.`)
+        : h(
+            'p',
+            { class: 'ok' },
+            h('span', { 'aria-hidden': 'true' }, '✓ '),
+            'Found the key: ',
+            h('code', null, key),
+            ` (${rate}). Anyone with your cookie can now forge sessions.`,
+          ),
     );
   },
   decode(body, out, form) {
     const { decoding, verifying } = body as DecodeResponse;
-    const cookie = String(new FormData(form).get('cookie') ?? '').trim();
+    const cookie = pastedCookieValue(String(new FormData(form).get('cookie') ?? ''));
     const verdict = verifying.checked ? verdictText(verifying.verdict) : undefined;
     out.replaceChildren(
       h('p', null, h('strong', null, 'Decoded (no key needed)')),
@@ -135,7 +254,12 @@ const results: Record<string, (body: unknown, out: HTMLElement, form: HTMLFormEl
           ),
       h('p', null, h('strong', null, 'Verified?')),
       verdict
-        ? h('p', { class: verdict.ok ? 'ok' : 'bad' }, verdict.ok ? '✓ ' : '✗ ', verdict.text)
+        ? h(
+            'p',
+            { class: verdict.tone },
+            h('span', { 'aria-hidden': 'true' }, `${toneIcon[verdict.tone]} `),
+            verdict.text,
+          )
         : h('p', null, 'Not checked: give the secret key to verify the signature.'),
     );
   },
@@ -145,28 +269,39 @@ if (lab) {
   for (const form of lab.querySelectorAll<HTMLFormElement>('form[data-lab]')) {
     updateCli(form);
     form.addEventListener('input', () => updateCli(form));
-    const show = results[form.dataset.lab ?? ''];
+    const show = results[form.dataset.lab ?? ''] ?? (form.dataset.engine ? appExperiment : undefined);
     const out = form.querySelector<HTMLElement>('[data-lab-result]');
     if (!show || !out) continue;
-    // These answer with data, not a page: show it here instead of leaving the lesson.
+    // Answered with data, not a page: the verdict goes under the button instead of leaving the lesson.
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      out.textContent = 'Working…';
+      out.replaceChildren(h('p', null, 'Working…'));
       try {
-        show(await post(form), out, form);
+        await show(await post(form), out, form);
       } catch (error) {
         // The server's own explanation as is; a failed fetch (offline, say) as an apology.
         const message =
           error instanceof TypeError ? 'Sorry: the sandbox could not be reached.' : (error as Error).message;
         out.replaceChildren(h('p', { class: 'bad' }, message));
       }
+      // The verdict is new text under the button: keep it in view (scrolling no more than needed).
+      out.scrollIntoView({ block: 'nearest' });
+    });
+  }
+  for (const button of lab.querySelectorAll<HTMLButtonElement>('[data-use-current]')) {
+    button.addEventListener('click', () => {
+      const engine = button.dataset.useCurrent as Engine;
+      const field = lab.querySelector<HTMLTextAreaElement>(`textarea[data-prefill="${engine}"]`);
+      const cookie = currentCookie(getTimeline(), engine);
+      const hint = lab.querySelector<HTMLElement>(`[data-prefill-hint="${engine}"]`);
+      if (field && cookie) {
+        fill(field, cookie);
+        field.focus();
+      } else if (hint) hint.textContent = 'You have no session cookie yet: store a first name first.';
     });
   }
   prefill(getTimeline());
-  listEarlierCookies(getTimeline());
-  window.addEventListener(timelineEvent, (event) => {
-    const { timeline } = (event as CustomEvent<TimelineChange>).detail;
-    prefill(timeline);
-    listEarlierCookies(timeline);
-  });
+  window.addEventListener(timelineEvent, (event) =>
+    prefill((event as CustomEvent<TimelineChange>).detail.timeline),
+  );
 }

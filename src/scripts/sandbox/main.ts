@@ -1,4 +1,7 @@
-/** The sandbox's browser side: inspector (with task checks), task status and lab. */
+/** The sandbox's browser side: frames sized to their app, change strips, inspector (with task checks), tasks, lab, tabs. */
+import './frame-size.ts';
+import './change-strip.ts';
 import './inspector.ts';
 import './task-status.ts';
 import './lab.ts';
+import './engine-tabs.ts';

@@ -1,4 +1,4 @@
-import { formatAge, signedDate, verdictText } from '../../lib/inspector/format.ts';
+import { formatAge, signedDate, toneIcon, verdictText } from '../../lib/inspector/format.ts';
 import type { CookieAnatomyView, SegmentKind } from '../../lib/inspector/types.ts';
 import { h, json } from './dom.ts';
 
@@ -59,8 +59,8 @@ export function renderAnatomy(anatomy: CookieAnatomyView, verifyNote = 'with the
     signature ? h('code', null, signature.text) : 'none',
     h(
       'span',
-      { class: `verdict ${verdict.ok === true ? 'ok' : verdict.ok === false ? 'bad' : ''}` },
-      verdict.ok === true ? '✓ ' : verdict.ok === false ? '✗ ' : '',
+      { class: `verdict ${verdict.tone}` },
+      verdict.tone === 'info' ? '' : `${toneIcon[verdict.tone]} `,
       verdict.text,
       verdict.ok === undefined ? '' : ` (checked ${verifyNote})`,
     ),

@@ -1,4 +1,9 @@
-import { deletionNote, parseCookieHeader, parseSetCookie } from '../../lib/inspector/cookies.ts';
+import {
+  deletionNote,
+  labCookieNote,
+  parseCookieHeader,
+  parseSetCookie,
+} from '../../lib/inspector/cookies.ts';
 import { diagramModel } from '../../lib/inspector/diagram.ts';
 import { diffSessions } from '../../lib/inspector/diff.ts';
 import { codeRanText, decodeExpressSession, incomingText } from '../../lib/inspector/format.ts';
@@ -14,26 +19,26 @@ type ExchangeView = Exchange & { templateHtml?: string };
 
 /**
  * The picture: browser → server with the Cookie it carried, server → browser with the Set-Cookie.
- * An inline <svg> (viewBox 400×100): two boxes, two arrows with two text labels each; its
- * aria-label carries the whole picture as one sentence.
+ * 300 units wide and drawn at most 300 px wide, so its 12.5-unit labels never shrink below 12 px
+ * in a phone's panel.
  */
 function diagram(exchange: Exchange): Element {
-  const model = diagramModel(exchange);
+  const model = diagramModel(exchange, 16);
   const box = (x: number, label: string) => [
-    svg('rect', { x, y: 8, width: 70, height: 84, rx: 6, class: 'box' }),
-    svg('text', { x: x + 35, y: 55, 'text-anchor': 'middle', class: 'box-label' }, label),
+    svg('rect', { x, y: 8, width: 58, height: 84, rx: 6, class: 'box' }),
+    svg('text', { x: x + 29, y: 55, 'text-anchor': 'middle', class: 'box-label' }, label),
   ];
   const arrow = (y: number, toRight: boolean, [top, bottom]: [string, string]) => [
-    svg('line', { x1: toRight ? 82 : 318, y1: y, x2: toRight ? 318 : 82, y2: y, class: 'arrow' }),
-    svg('path', { d: toRight ? `M318 ${y}l-8 -5v10z` : `M82 ${y}l8 -5v10z`, class: 'head' }),
-    svg('text', { x: 200, y: y - 6, 'text-anchor': 'middle', class: 'arrow-label strong' }, top),
-    svg('text', { x: 200, y: y + 15, 'text-anchor': 'middle', class: 'arrow-label' }, bottom),
+    svg('line', { x1: toRight ? 68 : 232, y1: y, x2: toRight ? 232 : 68, y2: y, class: 'arrow' }),
+    svg('path', { d: toRight ? `M232 ${y}l-8 -5v10z` : `M68 ${y}l8 -5v10z`, class: 'head' }),
+    svg('text', { x: 150, y: y - 6, 'text-anchor': 'middle', class: 'arrow-label strong' }, top),
+    svg('text', { x: 150, y: y + 16, 'text-anchor': 'middle', class: 'arrow-label' }, bottom),
   ];
   return svg(
     'svg',
-    { viewBox: '0 0 400 100', role: 'img', 'aria-label': model.label, class: 'exchange-diagram' },
-    ...box(6, 'Browser'),
-    ...box(324, 'Server'),
+    { viewBox: '0 0 300 100', role: 'img', 'aria-label': model.label, class: 'exchange-diagram' },
+    ...box(4, 'Browser'),
+    ...box(238, 'Server'),
     ...arrow(30, true, model.request),
     ...arrow(74, false, model.response),
   );
@@ -56,7 +61,13 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
     header('Status', `${exchange.status}`),
     exchange.location ? header('Location', h('code', null, exchange.location)) : '',
     ...exchange.setCookies.map((value) => {
-      const note = deletionNote(parseSetCookie(value), withBase(`/sandbox/${exchange.engine}`), exchange.at);
+      const cookie = parseSetCookie(value);
+      const note =
+        cookie.name === 'sandbox_lab'
+          ? labCookieNote
+          : cookie.name === 'session' && exchange.cookieWarning
+            ? 'the cookie the server tried to set (the browser drops it: over 4 KB)'
+            : deletionNote(cookie, withBase(`/sandbox/${exchange.engine}`), exchange.at);
       return header('Set-Cookie', h('code', null, value), note ? ` (${note})` : undefined);
     }),
     exchange.setCookies.length ? '' : header('Set-Cookie', h('em', null, 'none sent')),
@@ -72,6 +83,7 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
       header(
         'Cookie',
         exchange.requestCookie ? h('code', null, exchange.requestCookie) : h('em', null, 'none sent'),
+        exchange.requestCookie?.includes('sandbox_lab=') ? ` (${labCookieNote})` : undefined,
       ),
     ),
     h(sub, null, 'Response'),

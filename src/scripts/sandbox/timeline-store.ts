@@ -1,7 +1,8 @@
-import { mergeExchanges, parseExchanges } from '../../lib/inspector/timeline.ts';
+import { mergeExchanges, parseExchanges, timelineLimit } from '../../lib/inspector/timeline.ts';
 import type { Exchange } from '../../lib/inspector/types.ts';
 
 const storageKey = 'session-lab:sandbox-timeline';
+const droppedKey = 'session-lab:sandbox-timeline-dropped';
 /** Fired on `window` with the whole timeline and the records just added, after every change. */
 export const timelineEvent = 'session-lab:sandbox-timeline';
 export interface TimelineChange {
@@ -9,18 +10,31 @@ export interface TimelineChange {
   added: Exchange[];
 }
 
-/** This tab's sandbox exchanges, oldest first (sessionStorage: they follow the learner from step to step). */
+/**
+ * The learner's sandbox exchanges, oldest first. In localStorage, so they survive closing the
+ * browser and follow the learner from step to step; only the newest `timelineLimit` are kept.
+ */
 export function loadTimeline(): Exchange[] {
   try {
-    return parseExchanges(sessionStorage.getItem(storageKey));
+    return parseExchanges(localStorage.getItem(storageKey));
   } catch {
     return [];
   }
 }
 
-function save(timeline: Exchange[], added: Exchange[]): void {
+/** How many older exchanges were dropped to keep the history bounded. */
+export function droppedCount(): number {
   try {
-    sessionStorage.setItem(storageKey, JSON.stringify(timeline));
+    return Number(localStorage.getItem(droppedKey)) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+function save(timeline: Exchange[], added: Exchange[], dropped: number): void {
+  try {
+    localStorage.setItem(storageKey, JSON.stringify(timeline));
+    localStorage.setItem(droppedKey, String(dropped));
   } catch {
     // Storage full or blocked: the timeline then lasts for this page only.
   }
@@ -31,18 +45,19 @@ let current = loadTimeline();
 
 export const getTimeline = (): Exchange[] => current;
 
-/** Adds records read from an app page; announces only those not seen before. */
+/** Adds records read from an app page (or a lab answer); announces only those not seen before. */
 export function addExchanges(incoming: Exchange[]): void {
   const known = new Set(current.map((exchange) => exchange.id));
   const added = incoming.filter((exchange) => !known.has(exchange.id));
   if (!added.length) return;
-  current = mergeExchanges(current, added);
-  save(current, added);
+  const before = current.length + added.length;
+  current = mergeExchanges(current, added, timelineLimit);
+  save(current, added, droppedCount() + (before - current.length));
 }
 
 export function clearTimeline(): void {
   current = [];
-  save(current, []);
+  save(current, [], 0);
 }
 
 /** Reads the records an app page embeds, once it has loaded in its frame (same origin). */
@@ -54,3 +69,12 @@ export function readFrame(frame: HTMLIFrameElement): void {
     // Not the sandbox app (e.g. an error page elsewhere): nothing to read.
   }
 }
+
+// Another tab may add to the history; keep this page's copy in step.
+window.addEventListener('storage', (event) => {
+  if (event.key !== storageKey && event.key !== null) return;
+  current = loadTimeline();
+  window.dispatchEvent(
+    new CustomEvent<TimelineChange>(timelineEvent, { detail: { timeline: current, added: [] } }),
+  );
+});

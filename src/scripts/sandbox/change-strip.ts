@@ -1,0 +1,190 @@
+import { type ChangeView, changeView } from '../../lib/inspector/change.ts';
+import { labCookieNote, parseSetCookie } from '../../lib/inspector/cookies.ts';
+import { toneIcon, truncateMiddle } from '../../lib/inspector/format.ts';
+import type { Engine, Exchange } from '../../lib/inspector/types.ts';
+import { h, json } from './dom.ts';
+import { openInspectorAt } from './inspector-link.ts';
+import { renderCookieParts } from './render-anatomy.ts';
+import { getTimeline, type TimelineChange, timelineEvent } from './timeline-store.ts';
+
+/** The `; HttpOnly; Path=…` after a Set-Cookie's name=value. */
+const attributesOf = (header: string) => {
+  const semicolon = header.indexOf(';');
+  return semicolon === -1 ? '' : header.slice(semicolon);
+};
+
+/** `session=<coloured parts>; HttpOnly; Path=…`: the value cut into payload · timestamp · signature. */
+function setCookieLine(view: ChangeView): HTMLElement {
+  const header = view.setCookie ?? '';
+  const { name, value } = parseSetCookie(header);
+  const rest = attributesOf(header);
+  const big = view.exchanges.some((e) => e.cookieWarning);
+  const shown =
+    view.anatomy && value
+      ? renderCookieParts({ input: view.anatomy.input, segments: view.anatomy.segments })
+      : value
+        ? h('code', null, value)
+        : h('em', null, '(empty)');
+  return h(
+    'p',
+    { class: 'change-set-cookie' },
+    h('span', { class: 'header-name' }, 'Set-Cookie: '),
+    big
+      ? h('span', { class: 'note' }, 'the cookie the server tried to set (the browser drops it: over 4 KB) ')
+      : '',
+    h('code', null, `${name}=`),
+    shown,
+    h('code', null, rest),
+  );
+}
+
+/** Express `cookie-session`'s second cookie: its value is the signature, coloured as one. */
+function signatureLine(header: string): HTMLElement {
+  const { name, value } = parseSetCookie(header);
+  const rest = attributesOf(header);
+  return h(
+    'p',
+    { class: 'change-set-cookie' },
+    h('span', { class: 'header-name' }, 'Set-Cookie: '),
+    h('code', null, `${name}=`),
+    h(
+      'code',
+      { class: 'cookie-parts' },
+      h('span', { class: 'seg seg-signature', title: 'Signature' }, value),
+    ),
+    h('code', null, rest),
+  );
+}
+
+/** Which colour (and underline) is which part, so the cut reads without the inspector. */
+function legend(): HTMLElement {
+  return h(
+    'p',
+    { class: 'change-legend' },
+    h('span', { class: 'seg seg-payload' }, 'payload'),
+    ' · ',
+    h('span', { class: 'seg seg-timestamp' }, 'timestamp'),
+    ' · ',
+    h('span', { class: 'seg seg-signature' }, 'signature'),
+    ' (signed, not encrypted: anyone can read the payload)',
+  );
+}
+
+function diffLine(view: ChangeView): HTMLElement {
+  if (!view.diff.length) return h('p', { class: 'change-diff' }, 'Session: no change.');
+  return h(
+    'ul',
+    { class: 'change-diff', 'aria-label': 'Session changes' },
+    ...view.diff.map((entry) =>
+      h(
+        'li',
+        null,
+        h('code', null, entry.key),
+        ': ',
+        h('code', null, entry.kind === 'added' ? '(none)' : json(entry.before)),
+        ' → ',
+        h('code', null, entry.kind === 'removed' ? '(removed)' : json(entry.after)),
+      ),
+    ),
+  );
+}
+
+/** Both requests' headers, folded: the detail is one click away, the gist is above. */
+function detail(view: ChangeView): HTMLElement {
+  const value = (text: string | null) => (text === null ? '(none)' : truncateMiddle(text, 48));
+  return h(
+    'details',
+    { class: 'change-detail' },
+    h('summary', null, view.exchanges.length > 1 ? 'Both requests, in detail' : 'The request, in detail'),
+    h(
+      'p',
+      null,
+      'Cookie value: ',
+      h('code', null, value(view.oldValue)),
+      ' → ',
+      h('code', null, value(view.newValue)),
+    ),
+    ...view.exchanges.map((e: Exchange) =>
+      h(
+        'div',
+        { class: 'change-exchange' },
+        h('p', null, h('strong', null, `${e.method} ${e.path} → ${e.status}`), ` ${e.summary}`),
+        (e.requestCookie ?? '').includes('sandbox_lab=') ||
+          e.setCookies.some((c) => c.startsWith('sandbox_lab='))
+          ? h('p', { class: 'note' }, `${labCookieNote}.`)
+          : '',
+        h(
+          'ul',
+          { class: 'headers' },
+          h(
+            'li',
+            null,
+            h('span', { class: 'header-name' }, 'Cookie: '),
+            h('code', null, e.requestCookie ?? '(none sent)'),
+          ),
+          ...(e.setCookies.length ? e.setCookies : ['(none sent)']).map((header) =>
+            h('li', null, h('span', { class: 'header-name' }, 'Set-Cookie: '), h('code', null, header)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function render(strip: HTMLElement, timeline: Exchange[]): void {
+  const body = strip.querySelector<HTMLElement>('[data-change-body]');
+  const view = changeView(timeline, strip.dataset.changeStrip as Engine);
+  if (!body || !view) return;
+  const newest = view.exchanges[view.exchanges.length - 1];
+  const link = h('a', { href: '#inspector-heading', class: 'change-inspect' }, 'Show in the inspector');
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    openInspectorAt(view.exchanges[0].id);
+  });
+  body.replaceChildren(
+    h(
+      'p',
+      { class: `change-verdict ${view.verdict.tone}` },
+      h('span', { 'aria-hidden': 'true' }, `${toneIcon[view.verdict.tone]} `),
+      view.verdict.text,
+    ),
+    h('p', { class: 'change-title' }, h('strong', null, view.title)),
+    view.setCookie
+      ? setCookieLine(view)
+      : h(
+          'p',
+          { class: 'change-set-cookie' },
+          h('span', { class: 'header-name' }, 'Set-Cookie: '),
+          h('em', null, 'none sent'),
+          view.newValue ? ' (the browser keeps its cookie)' : '',
+        ),
+    view.anatomy && view.newValue ? legend() : '',
+    view.signatureCookie ? signatureLine(view.signatureCookie) : '',
+    h(
+      'p',
+      { class: 'change-values' },
+      'Cookie: ',
+      h('code', null, view.oldValue === null ? '(none)' : truncateMiddle(view.oldValue, 22)),
+      ' → ',
+      h('code', null, view.newValue === null ? '(none)' : truncateMiddle(view.newValue, 22)),
+    ),
+    diffLine(view),
+    h('p', { class: 'change-links' }, link, newest.truncated ? ' (long values shortened)' : ''),
+    detail(view),
+  );
+}
+
+const strips = [...document.querySelectorAll<HTMLElement>('[data-change-strip]')];
+/** On a phone the strip is below the app: after an action, bring it up just enough to be read. */
+const narrow = matchMedia('(max-width: 60rem)');
+for (const strip of strips) render(strip, getTimeline());
+window.addEventListener(timelineEvent, (event) => {
+  const { timeline, added } = (event as CustomEvent<TimelineChange>).detail;
+  for (const strip of strips) {
+    render(strip, timeline);
+    const view = changeView(timeline, strip.dataset.changeStrip as Engine);
+    const acted =
+      view && view.exchanges.length > 1 && added.includes(view.exchanges[view.exchanges.length - 1]);
+    if (acted && narrow.matches && !strip.closest('[hidden]')) strip.scrollIntoView({ block: 'nearest' });
+  }
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { pastedCookieValue as pastedOnServer } from '../../sandbox/lab/cookie-input.ts';
+import { changeView, lastAction } from '../../src/lib/inspector/change.ts';
+import { pastedCookieValue as pastedOnPage } from '../../src/lib/inspector/cookies.ts';
+import { exchange, flaskCookie } from './exchange-fixture.ts';
+
+const setCookie = `session=${flaskCookie}; HttpOnly; Path=/sandbox/flask`;
+const anatomy = {
+  input: flaskCookie,
+  isFlaskCookie: true,
+  compressed: false,
+  segments: [],
+  verdict: { kind: 'valid', keyIndex: 0 },
+} as unknown as Exchange['anatomy'];
+type Exchange = import('../../src/lib/inspector/types.ts').Exchange;
+
+function storeThenShow() {
+  const post = exchange({
+    method: 'POST',
+    path: '/sandbox/flask/store',
+    action: 'store',
+    status: 302,
+    setCookies: [setCookie],
+    cookieAfter: flaskCookie,
+    anatomy,
+    session: { status: 'none', before: {}, after: { firstName: 'Ada' } },
+  });
+  const get = exchange({
+    requestCookie: `session=${flaskCookie}`,
+    cookieAfter: flaskCookie,
+    anatomy,
+    session: { status: 'valid', keyIndex: 0, before: { firstName: 'Ada' }, after: { firstName: 'Ada' } },
+  });
+  return [exchange(), post, get];
+}
+
+describe('lastAction', () => {
+  it('groups a POST with the GET it redirected to', () => {
+    const timeline = storeThenShow();
+    expect(lastAction(timeline, 'flask').map((e) => e.method)).toEqual(['POST', 'GET']);
+  });
+  it('is one GET on its own when nothing was posted', () => {
+    expect(lastAction([exchange(), exchange()], 'flask')).toHaveLength(1);
+  });
+  it('is empty for an engine with no exchanges', () => {
+    expect(lastAction([exchange()], 'express')).toEqual([]);
+  });
+});
+
+describe('changeView', () => {
+  it('shows a store as one action: its Set-Cookie, old → new, the diff and "signed with the key in force"', () => {
+    const view = changeView(storeThenShow(), 'flask');
+    expect(view?.title).toBe('POST /store → 302, then GET / → 200');
+    expect(view?.setCookie).toBe(setCookie);
+    expect(view?.oldValue).toBeNull();
+    expect(view?.newValue).toBe(flaskCookie);
+    expect(view?.anatomy?.input).toBe(flaskCookie);
+    expect(view?.diff).toEqual([{ key: 'firstName', kind: 'added', after: 'Ada' }]);
+    expect(view?.verdict).toEqual({ tone: 'ok', text: 'Signed with the key in force.' });
+  });
+
+  it('says "bad signature → empty session" when the GET after a tamper was judged bad', () => {
+    const [, post, get] = storeThenShow();
+    const tamper = exchange({
+      method: 'POST',
+      path: '/sandbox/flask/lab/tamper',
+      action: 'lab',
+      status: 200,
+      requestCookie: `session=${flaskCookie}`,
+      setCookies: ['session=XeJ.a.b; HttpOnly; Path=/sandbox/flask'],
+      session: { status: 'valid', before: { firstName: 'Ada' }, after: { firstName: 'Ada' } },
+    });
+    const after = exchange({
+      requestCookie: 'session=XeJ.a.b',
+      session: { status: 'bad-signature', before: {}, after: {} },
+    });
+    const view = changeView([post, get, tamper, after], 'flask');
+    expect(view?.verdict.tone).toBe('bad');
+    expect(view?.verdict.text).toMatch(/^Bad signature → empty session/);
+    expect(view?.oldValue).toBe(flaskCookie);
+    expect(view?.newValue).toBe('XeJ.a.b');
+    expect(view?.diff).toEqual([{ key: 'firstName', kind: 'removed', before: 'Ada' }]);
+  });
+
+  it('says "cookie deleted: Max-Age=0" after Start over', () => {
+    const [, post, get] = storeThenShow();
+    const clear = exchange({
+      method: 'POST',
+      path: '/sandbox/flask/clear',
+      action: 'clear',
+      status: 302,
+      requestCookie: `session=${flaskCookie}`,
+      setCookies: [
+        'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/sandbox/flask',
+      ],
+      session: { status: 'valid', before: { firstName: 'Ada' }, after: {} },
+    });
+    const view = changeView([post, get, clear, exchange()], 'flask');
+    expect(view?.verdict.text).toMatch(/^Cookie deleted: Max-Age=0/);
+    expect(view?.newValue).toBeNull();
+  });
+
+  it('shows Express cookie-session’s second cookie, session.sig, where its signature travels', () => {
+    const post = exchange({
+      engine: 'express',
+      method: 'POST',
+      path: '/sandbox/express/store',
+      status: 302,
+      setCookies: [
+        'session=eyJ9; path=/sandbox/express; httponly',
+        'session.sig=abc; path=/sandbox/express; httponly',
+      ],
+      session: { status: 'none', before: {}, after: { firstName: 'Phill' } },
+    });
+    const view = changeView([post, exchange({ engine: 'express', path: '/sandbox/express/' })], 'express');
+    expect(view?.setCookie).toMatch(/^session=eyJ9;/);
+    expect(view?.signatureCookie).toMatch(/^session\.sig=abc;/);
+    expect(view?.verdict.text).toMatch(/signature travels in session\.sig/);
+  });
+
+  it('says the browser drops a cookie over 4 KB', () => {
+    const big = exchange({ method: 'POST', status: 302, cookieWarning: 'The "session" cookie is too large' });
+    expect(changeView([big, exchange()], 'flask')?.verdict.text).toMatch(/^Over 4 KB/);
+  });
+});
+
+describe('pastedCookieValue (page and server agree)', () => {
+  const cases: [string, string][] = [
+    ['eyJ.a.b', 'eyJ.a.b'],
+    ['  eyJ.a.b \n', 'eyJ.a.b'],
+    ['session=eyJ.a.b', 'eyJ.a.b'],
+    ['session=eyJ.a.b; HttpOnly; Path=/', 'eyJ.a.b'],
+    ['Set-Cookie: session=.eJw.a.b; HttpOnly; Path=/sandbox/flask', '.eJw.a.b'],
+    ['Cookie: sandbox_lab=xyz; session=eyJ.a.b', 'eyJ.a.b'],
+    ['eyJ.a.b; HttpOnly', 'eyJ.a.b'],
+  ];
+  it.each(cases)('takes the value out of %j', (pasted, value) => {
+    expect(pastedOnPage(pasted)).toBe(value);
+    expect(pastedOnServer(pasted)).toBe(value);
+  });
+});
