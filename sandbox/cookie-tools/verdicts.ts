@@ -43,7 +43,7 @@ const words: Record<VerdictKind, (details: Details) => VerdictWords> = {
   expired: () => ({
     ok: false,
     tone: 'warn',
-    text: 'Signed with this key, but older than 31 days (or dated in the future): Flask treats the session as expired and starts an empty one.',
+    text: 'Signed with this key, but older than 31 days (or dated in the future): too old, so Flask treats the session as expired.',
   }),
   'bad-payload': ({ reason }) => ({
     ok: false,

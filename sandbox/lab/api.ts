@@ -45,7 +45,7 @@ export function createApiRouter({ bodyLimit, now }: { bodyLimit: number; now: ()
 
   router.post('/guess', (req, res) => {
     const pasted = textField(req.body, 'cookie', MAX_COOKIE_INPUT);
-    sendGuess(req, res, pasted === undefined ? undefined : pastedCookieValue(pasted));
+    return sendGuess(req, res, pasted === undefined ? undefined : pastedCookieValue(pasted));
   });
   return router;
 }

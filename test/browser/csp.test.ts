@@ -118,5 +118,5 @@ describe('Content-Security-Policy', () => {
     await expect.poll(() => violationsIn(page)).toEqual([expect.stringMatching(/^script-src/)]);
     expect(await page.evaluate(() => 'injected' in window)).toBe(false);
     await page.context().close();
-  });
+  }, 180_000);
 });

@@ -158,7 +158,7 @@ describe('a student taking the course', () => {
     await page.screenshot({ path: `${screenshots}home-reset.png` });
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 });
 
 describe('a learner inspecting cookies', () => {

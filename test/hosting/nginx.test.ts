@@ -166,7 +166,7 @@ describe('behind nginx under /course', () => {
     ]);
     // The app's own forms post under the prefix too.
     expect(html).toContain('action="/course/sandbox/flask/store"');
-    expect(html).toContain('href="/course/sandbox/api/decode"');
+    expect(html).toContain('href="/course/sandbox/api/decode?return=');
   });
 
   it('writes the lab cookie under /course/sandbox and redirects lab experiments under /course', async () => {

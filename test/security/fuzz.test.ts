@@ -17,7 +17,7 @@ import {
   unsignedBomb,
 } from './hostile-cookies.ts';
 
-const REQUESTS = 3000;
+const REQUESTS = 2000;
 const CONCURRENCY = 8;
 
 let server: RunningServer;

@@ -90,6 +90,11 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
   },
   /** `POST /flash` left `_flashes` in the session, and a later page read them, so they were gone. */
   'see-flash': (timeline) => {
+    // A page that consumed flashed messages: the session held `_flashes` coming in, not going out.
+    if (
+      timeline.some((e) => e.method === 'GET' && hasFlashes(e.session.before) && !hasFlashes(e.session.after))
+    )
+      return true;
     const flashed = timeline.findIndex(
       (e) => e.method === 'POST' && isAction(e, 'flash') && hasFlashes(e.session.after),
     );
