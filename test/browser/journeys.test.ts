@@ -81,7 +81,7 @@ async function doTask(page: Page, task: string | undefined): Promise<void> {
       const lab = page.locator('.lab-details');
       if ((await lab.getAttribute('open')) === null) await lab.locator('> summary').click();
       return page
-        .getByRole('button', { name: /older cookie/i })
+        .getByRole('button', { name: /old cookie again/i })
         .first()
         .click();
     }
