@@ -5,6 +5,9 @@
 import type { Request } from 'express';
 import { isCookieValue } from '../web/cookies.ts';
 import { httpError, requireField } from '../web/forms.ts';
+import { pastedCookieValue } from '../web/set-cookie.ts';
+
+export { pastedCookieValue };
 
 /** Longest cookie value accepted from a learner (browsers keep at most ~4 KB). */
 export const MAX_COOKIE_INPUT = 4096;
@@ -20,19 +23,4 @@ export function requireCookieValue(req: Request): string {
     );
   }
   return value;
-}
-
-/**
- * The value out of whatever a learner pasted: a bare value, `session=…`, a whole
- * `Set-Cookie: session=…; HttpOnly; Path=/` or a `Cookie:` header with other cookies too.
- * (The page's lab does the same in src/lib/inspector/cookies.ts, `pastedCookieValue`.)
- * @example pastedCookieValue('session=eyJ.a.b; HttpOnly; Path=/') // 'eyJ.a.b'
- */
-export function pastedCookieValue(text: string, name = 'session'): string {
-  const trimmed = text.trim().replace(/^(set-)?cookie:\s*/i, '');
-  const pairs = trimmed.split(';').map((pair) => pair.trim());
-  const named = pairs.find((pair) => pair.startsWith(`${name}=`));
-  if (named !== undefined) return named.slice(name.length + 1).trim();
-  // No `session=` pair: a bare value, perhaps with attributes after it.
-  return pairs[0] ?? '';
 }

@@ -38,3 +38,18 @@ export function setCookiesNamed(headers: readonly string[], name: string): SetCo
 export function lastSetCookie(headers: readonly string[], name: string): SetCookie | undefined {
   return setCookiesNamed(headers, name).at(-1);
 }
+
+/**
+ * The value out of whatever a learner pasted: a bare value, `session=…`, a whole
+ * `Set-Cookie: session=…; HttpOnly; Path=/` or a `Cookie:` header with other cookies too.
+ * The lab's forms on the page and on the server read pasted cookies with this one function.
+ * @example pastedCookieValue('session=eyJ.a.b; HttpOnly; Path=/') // 'eyJ.a.b'
+ */
+export function pastedCookieValue(text: string, name = 'session'): string {
+  const trimmed = text.trim().replace(/^(set-)?cookie:\s*/i, '');
+  const pairs = trimmed.split(';').map((pair) => pair.trim());
+  const named = pairs.find((pair) => pair.startsWith(`${name}=`));
+  if (named !== undefined) return named.slice(name.length + 1).trim();
+  // No `session=` pair: a bare value, perhaps with attributes after it.
+  return pairs[0] ?? '';
+}

@@ -8,6 +8,7 @@ export {
   deletesCookie,
   lastSetCookie,
   parseSetCookie,
+  pastedCookieValue,
   type SetCookie,
   setCookiesNamed,
 } from '../../../sandbox/web/set-cookie.ts';
@@ -40,21 +41,6 @@ export function parseCookieHeader(header: string | null | undefined): { name: st
       const eq = part.indexOf('=');
       return eq === -1 ? { name: '', value: part } : { name: part.slice(0, eq), value: part.slice(eq + 1) };
     });
-}
-
-/**
- * The value out of whatever a learner pasted: a bare value, `session=…`, a whole
- * `Set-Cookie: session=…; HttpOnly; Path=/` or a `Cookie:` header with other cookies too.
- * (The server does the same in sandbox/lab/cookie-input.ts; both are tested with the same cases.)
- * @example pastedCookieValue('session=eyJ.a.b; HttpOnly; Path=/') // 'eyJ.a.b'
- */
-export function pastedCookieValue(text: string, name = 'session'): string {
-  const trimmed = text.trim().replace(/^(set-)?cookie:\s*/i, '');
-  const pairs = trimmed.split(';').map((pair) => pair.trim());
-  const named = pairs.find((pair) => pair.startsWith(`${name}=`));
-  if (named !== undefined) return named.slice(name.length + 1).trim();
-  // No `session=` pair: a bare value, perhaps with attributes after it.
-  return pairs[0] ?? '';
 }
 
 /** What the lab's own cookie is, wherever it shows up beside the app's session cookie. */
