@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests Stryker runs against each mutant (`npm run test:mutation`): the ones that exercise the
+ * sandbox in-process (engine, cookie tools, the sandbox router over HTTP, the CLI). No browser and no
+ * built site: test/sandbox/app.ts mounts only the sandbox router, so no global set-up is needed.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'test/flask-session/**/*.test.ts',
+      'test/cookie-tools/**/*.test.ts',
+      'test/sandbox/**/*.test.ts',
+      'test/cli.test.ts',
+    ],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
