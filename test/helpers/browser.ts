@@ -57,7 +57,8 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page with the WCAG 2.2 AA and best-practice rules; returns the violations. */
 export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Injected once per document: checking a page again (in the other colour scheme) reuses it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -65,6 +66,9 @@ export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]>
       }
     ).axe;
     const result = await axe.run(document, {
+      // Each frame is checked on its own: with axe injected in a frame too, the top page's run would
+      // take the frame's landmarks for its own.
+      iframes: false,
       runOnly: {
         type: 'tag',
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
