@@ -4,7 +4,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts' },
+  vitest: { configFile: 'vitest.mutation.config.ts', pool: 'threads' },
   mutate: [
     'sandbox/flask-session/**/*.ts',
     'sandbox/cookie-tools/**/*.ts',
@@ -25,6 +25,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  // A mutant that loops forever is given up on soon (the default waits 5 s more).
+  timeoutMS: 3000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
