@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { anatomy } from '../../sandbox/cookie-tools/index.ts';
+import { signSession } from '../../sandbox/flask-session/index.ts';
 import { createSigner } from '../../sandbox/flask-session/signer.ts';
-import { signTimed } from '../../sandbox/flask-session/timed.ts';
+import { encodeTimestamp, MAX_DATETIME_SECONDS, signTimed } from '../../sandbox/flask-session/timed.ts';
 
 const phill = 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY';
 const sig20 = 'A'.repeat(27);
@@ -25,6 +26,25 @@ describe('anatomy explains each part', () => {
         "HMAC-SHA1 over everything before the last '.', with key HMAC-SHA1(secret key, 'cookie-session'): 20 bytes, base64url",
       ],
     ]);
+  });
+  it('of the leading dot of a compressed cookie', () => {
+    const emoji =
+      '.eJyrVsrNz09RslKKKU2xME4BkqkGBmB2MpBMs7CEiyebpCDE01KUagFPMhQT.ZVPxAA.bdfDbP8kJmxJHktd7NL0R7pTrPk';
+    expect(meanings(emoji)[0]).toEqual([
+      'compressed-flag',
+      "leading '.': the payload is zlib-compressed (Flask compresses when that saves 2 bytes or more)",
+    ]);
+  });
+  it('of a timestamp at the last second Python can date, and one past it', () => {
+    const last = encodeTimestamp(MAX_DATETIME_SECONDS);
+    expect(meanings(`eyJ9.${last}.${sig20}`)[1]?.[1]).toBe(
+      'signed at Fri, 31 Dec 9999 23:59:59 GMT (Unix 253402300799): big-endian seconds, base64url',
+    );
+    const past = anatomy(`eyJ9.${encodeTimestamp(MAX_DATETIME_SECONDS + 1)}.${sig20}`);
+    expect(past.verdict).toEqual({
+      kind: 'not-flask',
+      reason: 'the timestamp is not a valid base64url date',
+    });
   });
   it('of a signature of the wrong length or not base64 at all', () => {
     expect(meanings('eyJ9.ZVPxAA.AAAA')[2]).toEqual([
@@ -84,6 +104,14 @@ describe('anatomy says why text is not a Flask cookie', () => {
 });
 
 describe('anatomy with a key', () => {
+  it('verifies with the salt it is given', () => {
+    const cookie = signSession({ a: 1 }, { secretKey: 'k', salt: 'other', timestamp: 1700000000 });
+    expect(anatomy(cookie, { secretKey: 'k', salt: 'other', now }).verdict).toEqual({
+      kind: 'valid',
+      keyIndex: 0,
+    });
+    expect(anatomy(cookie, { secretKey: 'k', now }).verdict).toEqual({ kind: 'bad-signature' });
+  });
   it('says bad payload, with the decoding error, for a correctly signed unreadable payload', () => {
     const cookie = signTimed(
       createSigner({ keys: ['k'], salt: 'cookie-session' }),

@@ -29,6 +29,7 @@ describe('fromConvention dates', () => {
       new TypeError('$datetime needs an RFC 1123 or ISO 8601 date, got "next week"'),
     );
     expect(() => fromConvention({ $datetime: '2015-10-21T07:28:00Z trailing' })).toThrow('ISO 8601');
+    expect(() => fromConvention({ $datetime: 'on 2015-10-21' })).toThrow('ISO 8601');
     expect(() => fromConvention({ $datetime: 1445412480 })).toThrow(
       new TypeError('$datetime needs a string'),
     );

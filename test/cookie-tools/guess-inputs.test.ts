@@ -23,12 +23,17 @@ describe('guessSecret inputs', () => {
       'eyJ9.ZVPxAA.',
       'eyJ9.ZVPxAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     ]) {
-      expect(guessSecret(cookie, ['a', 'b'], { clock: still }), cookie).toEqual({
+      expect(guessSecret(cookie, ['a', 'b'], { clock: still }), cookie).toStrictEqual({
         tried: 0,
         seconds: 0,
         perSecond: 0,
       });
     }
+  });
+  it('reads the signature after the last dot only: text without a dot has none', () => {
+    const sig20 = 'A'.repeat(27);
+    expect(guessSecret(sig20, ['a', 'b']).tried).toBe(0);
+    expect(guessSecret(`.${sig20}`, ['a', 'b']).tried).toBe(2);
   });
   it('tries none with a limit of 0, and every candidate without a limit', () => {
     const cookie = signSession({ a: 1 }, { secretKey: 'zzz', timestamp: 1 });
