@@ -65,12 +65,15 @@ describe('the trace codec', () => {
       summary: noise(400),
       cookieWarning: warning,
       setCookies: [`session=${noise(7000)}`],
+      path: `/${'p'.repeat(199)}`,
     };
     const trace = codec.seal(big);
     expect(trace.length).toBeLessThanOrEqual(MAX_TRACE_LENGTH);
     const opened = codec.open(trace);
     expect(opened).toMatchObject({ truncated: true, summary: big.summary, cookieWarning: warning });
-    expect(opened?.setCookies[0]).toBe(`${big.setCookies[0]?.slice(0, 200)}… [6808 more characters]`);
+    expect(opened?.setCookies).toEqual([`${big.setCookies[0]?.slice(0, 200)}… [6808 more characters]`]);
+    // Numbers and arrays keep their type; a string of exactly 200 characters is kept whole.
+    expect(opened).toMatchObject({ status: 302, codeLines: [1, 2], at: 1, path: big.path });
     expect(opened?.session).toEqual(record.session);
   });
   it('drops the anatomy and the session contents when shortening is not enough', () => {
