@@ -1,42 +1,74 @@
-/** The session-lab command, run as a real process (Node 24 via the node devDependency). */
+/** The session-lab command: run in-process through its `main` with captured output, plus one real process. */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { main } from '../sandbox/cli/main.ts';
 
-const cli = new URL('../sandbox/cli/session-lab.ts', import.meta.url).pathname;
-const node = new URL('../node_modules/.bin/node', import.meta.url).pathname;
 const phill = 'eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY';
 const secret = 'w98fw9ef8hwe98fhwef';
 
-/** Runs the CLI; resolves with its exit status and output (processes run concurrently to save time). */
-function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      node,
-      [cli, ...args],
-      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
-      (error, out, err) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, out, err });
-      },
-    );
-  });
+/** Runs the CLI's `main` as the command would (no terminal, so no colour); its exit status and output. */
+function run(...args: string[]): { code: number; out: string; err: string } {
+  return runWith({ color: false }, ...args);
 }
 
-describe.concurrent('session-lab sign', () => {
-  it('prints the cookie Flask would set', async () => {
+function runWith(options: { color: boolean }, ...args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, {
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => {
+      err += text;
+    },
+    color: options.color,
+    now: () => 1700000000,
+  });
+  return { code, out, err };
+}
+
+describe('the session-lab process', () => {
+  it('prints what main prints and exits with its status', async () => {
+    const cli = new URL('../sandbox/cli/session-lab.ts', import.meta.url).pathname;
+    const node = new URL('../node_modules/.bin/node', import.meta.url).pathname;
+    const result = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        execFile(
+          node,
+          [cli, ...args],
+          { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+          (e, out, err) => resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, out, err }),
+        );
+      });
+    const [signed, unknown] = await Promise.all([
+      result('sign', '--secret', secret, '--json', '{"firstName":"Phill"}', '--timestamp', '1700000000'),
+      result('frobnicate'),
+    ]);
+    expect(signed).toEqual({ code: 0, out: `${phill}\n`, err: '' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe('session-lab sign', () => {
+  it('prints the cookie Flask would set', () => {
     expect(
-      await run('sign', '--secret', secret, '--json', '{"firstName":"Phill"}', '--timestamp', '1700000000'),
+      run('sign', '--secret', secret, '--json', '{"firstName":"Phill"}', '--timestamp', '1700000000'),
     ).toEqual({
       code: 0,
       out: `${phill}\n`,
       err: '',
     });
   });
-  it('reads tagged values in the oracle convention', async () => {
-    const r = await run(
+  it('signs at the current time when no --timestamp is given', () => {
+    expect(run('sign', '--secret', secret, '--json', '{"firstName":"Phill"}').out).toBe(`${phill}\n`);
+  });
+  it('reads tagged values in the oracle convention', () => {
+    const r = run(
       'sign',
       '--secret',
       'dev',
@@ -47,53 +79,43 @@ describe.concurrent('session-lab sign', () => {
     );
     expect(r.out).toBe('eyJwYWlyIjp7IiB0IjpbImEiLDFdfX0.ZVPxAA.Te_vdbZrTx0lYEfHvRzq_r_TUwY\n');
   });
-  it('exits 2 with usage on bad JSON or a missing option', async () => {
-    const bad = await run('sign', '--secret', 's', '--json', '{oops');
+  it('exits 2 with usage on bad JSON or a missing option', () => {
+    const bad = run('sign', '--secret', 's', '--json', '{oops');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('not valid JSON');
     expect(bad.err).toContain('Usage:');
-    expect((await run('sign', '--json', '{}')).code).toBe(2);
-    expect((await run('sign', '--secret', 's', '--json', '[1]')).code).toBe(2);
+    expect(run('sign', '--json', '{}').code).toBe(2);
+    expect(run('sign', '--secret', 's', '--json', '[1]').code).toBe(2);
   });
 });
 
-describe.concurrent('session-lab load', () => {
-  it('prints ok and the session', async () => {
-    const r = await run('load', '--secret', secret, '--cookie', phill);
+describe('session-lab load', () => {
+  it('prints ok and the session', () => {
+    const r = run('load', '--secret', secret, '--cookie', phill);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual({ ok: true, session: { firstName: 'Phill' } });
   });
-  it('exits 1 with the error category on a bad signature', async () => {
-    const r = await run('load', '--secret', 'wrong', '--cookie', phill);
+  it('exits 1 with the error category on a bad signature', () => {
+    const r = run('load', '--secret', 'wrong', '--cookie', phill);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: 'BadSignature' });
   });
-  it('exits 1 with SignatureExpired past --max-age at --now', async () => {
-    const r = await run(
-      'load',
-      '--secret',
-      secret,
-      '--cookie',
-      phill,
-      '--max-age',
-      '3600',
-      '--now',
-      '1700003601',
-    );
+  it('exits 1 with SignatureExpired past --max-age at --now', () => {
+    const r = run('load', '--secret', secret, '--cookie', phill, '--max-age', '3600', '--now', '1700003601');
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: 'SignatureExpired' });
     expect(r.code).toBe(1);
   });
-  it('accepts a fallback key', async () => {
-    expect((await run('load', '--secret', 'new', '--fallback', secret, '--cookie', phill)).code).toBe(0);
+  it('accepts a fallback key', () => {
+    expect(run('load', '--secret', 'new', '--fallback', secret, '--cookie', phill).code).toBe(0);
   });
-  it('exits 2 on a non-numeric --max-age', async () => {
-    expect((await run('load', '--secret', secret, '--cookie', phill, '--max-age', 'soon')).code).toBe(2);
+  it('exits 2 on a non-numeric --max-age', () => {
+    expect(run('load', '--secret', secret, '--cookie', phill, '--max-age', 'soon').code).toBe(2);
   });
 });
 
-describe.concurrent('session-lab decode', () => {
-  it('shows the parts and the session without a key', async () => {
-    const r = await run('decode', phill, '--now', '1700000100');
+describe('session-lab decode', () => {
+  it('shows the parts and the session without a key', () => {
+    const r = run('decode', phill, '--now', '1700000100');
     expect(r.code).toBe(0);
     expect(r.out).toContain('payload');
     expect(r.out).toContain('Tue, 14 Nov 2023 22:13:20 GMT');
@@ -101,19 +123,22 @@ describe.concurrent('session-lab decode', () => {
     expect(r.out).toContain('Not checked: give the secret key to verify the signature.');
     expect(r.out).not.toContain('\u001b['); // no colour when not a terminal
   });
-  it('prints the anatomy as JSON with --json', async () => {
-    const r = await run('decode', phill, '--json', '--secret', secret, '--now', '1700000100');
+  it('colours its output on a terminal', () => {
+    expect(runWith({ color: true }, 'decode', phill).out).toContain('\u001b[');
+  });
+  it('prints the anatomy as JSON with --json', () => {
+    const r = run('decode', phill, '--json', '--secret', secret, '--now', '1700000100');
     expect(JSON.parse(r.out)).toMatchObject({
       isFlaskCookie: true,
       value: { firstName: 'Phill' },
       verdict: { kind: 'valid', keyIndex: 0 },
     });
   });
-  it('exits 1 for something that is not a Flask cookie', async () => {
-    expect((await run('decode', 'hello')).code).toBe(1);
+  it('exits 1 for something that is not a Flask cookie', () => {
+    expect(run('decode', 'hello').code).toBe(1);
   });
-  it('exits 2 without a cookie', async () => {
-    expect((await run('decode')).code).toBe(2);
+  it('exits 2 without a cookie', () => {
+    expect(run('decode').code).toBe(2);
   });
 });
 
@@ -180,35 +205,35 @@ describe.concurrent('session-lab decode of a zlib bomb', () => {
   });
 });
 
-describe.concurrent('session-lab guess', () => {
-  it('finds a weak key with the built-in list and reports the rate', async () => {
-    const r = await run('guess', phill);
+describe('session-lab guess', () => {
+  it('finds a weak key with the built-in list and reports the rate', () => {
+    const r = run('guess', phill);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Found the secret key: "w98fw9ef8hwe98fhwef"');
     expect(r.out).toMatch(/candidates\/second/);
   });
-  it('reads a wordlist and exits 1 when the key is not in it', async () => {
+  it('reads a wordlist and exits 1 when the key is not in it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'session-lab-'));
     const list = join(dir, 'words.txt');
     writeFileSync(list, 'a\r\nb\n\nc\n');
-    const r = await run('guess', phill, '--wordlist', list, '--json');
+    const r = run('guess', phill, '--wordlist', list, '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ tried: 3 });
   });
-  it('exits 2 for a missing wordlist', async () => {
-    expect((await run('guess', phill, '--wordlist', '/nonexistent/words.txt')).code).toBe(2);
+  it('exits 2 for a missing wordlist', () => {
+    expect(run('guess', phill, '--wordlist', '/nonexistent/words.txt').code).toBe(2);
   });
 });
 
-describe.concurrent('session-lab help', () => {
-  it('prints usage on stdout and exits 0', async () => {
-    const r = await run('help');
+describe('session-lab help', () => {
+  it('prints usage on stdout and exits 0', () => {
+    const r = run('help');
     expect(r.code).toBe(0);
     expect(r.out).toContain('session-lab sign');
   });
-  it('prints usage on stderr and exits 2 for no or an unknown command or option', async () => {
+  it('prints usage on stderr and exits 2 for no or an unknown command or option', () => {
     for (const args of [[], ['frobnicate'], ['sign', '--bogus']]) {
-      const r = await run(...args);
+      const r = run(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toContain('Usage:');
     }

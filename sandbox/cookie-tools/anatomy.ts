@@ -1,11 +1,12 @@
 /**
  * The inspector's view of any cookie string: its segments with character ranges and meaning, the
- * decoded JSON and value, when it was signed, and a verdict. Never throws. Signed ≠ encrypted: the
+ * decoded JSON and value, when it was signed, and a verdict. Every way a cookie can be malformed is a
+ * verdict, not an exception; anything else thrown is a bug and surfaces. Signed ≠ encrypted: the
  * payload is decoded even when the signature is wrong or no key is given.
  * Key order: `secretKey` then `fallbackKeys`; verdict keyIndex 0 = secretKey, i = fallbackKeys[i - 1].
  */
 import { base64UrlDecode, utf8 } from '../flask-session/encoding.ts';
-import { BadPayload, SignatureExpired } from '../flask-session/errors.ts';
+import { BadData, BadPayload, BadSignature, SignatureExpired } from '../flask-session/errors.ts';
 import type { FlaskVersion } from '../flask-session/flask-version.ts';
 import { formatHttpDate } from '../flask-session/http-date.ts';
 import { loadPayload } from '../flask-session/serializer.ts';
@@ -66,14 +67,12 @@ export interface AnatomyOptions {
   now?: () => number;
 }
 
-/** Cuts a cookie value into compressed flag · payload · timestamp · signature and judges it. Never throws. */
+/**
+ * Cuts a cookie value into compressed flag · payload · timestamp · signature and judges it. Throws
+ * only on a bug: the engine's decoding errors (`BadData` and its subclasses) become verdicts.
+ */
 export function anatomy(cookie: string, options: AnatomyOptions = {}): CookieAnatomy {
-  try {
-    return dissect(typeof cookie === 'string' ? cookie : String(cookie), options);
-  } catch (error) {
-    // Defensive: a bug must not break the inspector; report it as not readable.
-    return notFlask(String(cookie), false, [], `could not be read (${String(error)})`);
-  }
+  return dissect(typeof cookie === 'string' ? cookie : String(cookie), options);
 }
 
 function notFlask(
@@ -208,6 +207,7 @@ function judge(
     result.json = loadPayload(payloadText);
     result.value = decodeSessionJson(result.json, options.flaskVersion);
   } catch (error) {
+    if (!(error instanceof BadPayload)) throw error;
     result.payloadProblem = reasonOf(error);
     result.verdict = { kind: 'bad-payload', reason: result.payloadProblem };
   }
@@ -229,7 +229,8 @@ function verify(input: string, options: AnatomyOptions, now: () => number): Cook
   } catch (error) {
     if (error instanceof SignatureExpired) return { kind: 'expired' };
     if (error instanceof BadPayload) return { kind: 'bad-payload', reason: reasonOf(error) };
-    return { kind: 'bad-signature' };
+    if (error instanceof BadSignature) return { kind: 'bad-signature' };
+    throw error;
   }
 }
 
@@ -243,7 +244,8 @@ function reasonOf(error: unknown): string {
 function safeDecode(text: string): Uint8Array | undefined {
   try {
     return base64UrlDecode(utf8(text));
-  } catch {
+  } catch (error) {
+    if (!(error instanceof BadData)) throw error;
     return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
@@ -23,37 +24,35 @@ const pages = [
 const env = useServerAndBrowser();
 // axe is injected as a script, which the sandbox apps' Content-Security-Policy rightly blocks: bypass it here only.
 
-describe.each(['light', 'dark'] as const)(
-  'axe-core, WCAG 2.2 AA and best practices, %s scheme',
-  (colorScheme) => {
-    it.each(pages)('finds no violations on %s', async (path) => {
-      const page = await openPage(env.browser, { colorScheme, bypassCSP: true });
-      await page.goto(env.server.url + path, { waitUntil: 'load' });
-      const violations = await axeViolations(page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-      await page.context().close();
-    });
-  },
-);
+/** Runs axe in the light, then the dark colour scheme, switching the page in place (no reload). */
+async function expectNoViolationsInEitherScheme(page: Page, state: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await axeViolations(page);
+    expect(violations, `${state}, ${colorScheme}:\n${describeViolations(violations)}`).toEqual([]);
+    const app = page.frames().find((frame) => frame.name() === 'sandbox-flask');
+    if (app === undefined) continue;
+    const inApp = await axeViolations(app);
+    expect(inApp, `app, ${state}, ${colorScheme}:\n${describeViolations(inApp)}`).toEqual([]);
+  }
+}
 
-describe.each(['light', 'dark'] as const)('axe-core on the sandbox in use, %s scheme', (colorScheme) => {
+describe('axe-core, WCAG 2.2 AA and best practices, light and dark schemes', () => {
+  it.each(pages)('finds no violations on %s', async (path) => {
+    const page = await openPage(env.browser, { bypassCSP: true });
+    await page.goto(env.server.url + path, { waitUntil: 'load' });
+    await expectNoViolationsInEitherScheme(page, path);
+    await page.context().close();
+  });
+});
+
+describe('axe-core on the sandbox in use, light and dark schemes', () => {
   it('finds no violations after storing, tampering, making permanent and overflowing the cookie', async () => {
-    const page = await openPage(env.browser, {
-      colorScheme,
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-    });
+    const page = await openPage(env.browser, { viewport: { width: 1280, height: 900 }, bypassCSP: true });
     await page.goto(`${env.server.url}/sandbox/`);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
     const newest = page.locator('[data-inspector-list] > li').first();
-    const check = async (state: string) => {
-      const violations = await axeViolations(page);
-      expect(violations, `${state}:\n${describeViolations(violations)}`).toEqual([]);
-      const inApp = await axeViolations(
-        page.frames().find((frame) => frame.name() === 'sandbox-flask') ?? page,
-      );
-      expect(inApp, `app, ${state}:\n${describeViolations(inApp)}`).toEqual([]);
-    };
+    const check = (state: string) => expectNoViolationsInEitherScheme(page, state);
 
     await app.getByLabel('First name').fill('<b>Ada</b>');
     await app.getByRole('button', { name: 'Store', exact: true }).click();

@@ -54,7 +54,12 @@ describe('anatomy', () => {
   });
   it('says bad payload with a reason', () => {
     const a = anatomy('e25vdCBqc29u.ZVPxAA.QFAqtI4DxzgekC2142ibOP8JblA', { now });
-    expect(a.verdict.kind).toBe('bad-payload');
+    expect(a.verdict).toEqual({
+      kind: 'bad-payload',
+      reason: expect.stringMatching(
+        /^Could not load the payload because an exception occurred on unserializing the data: ./,
+      ),
+    });
     expect(a.json).toBe('{not json');
   });
   it('says not a Flask cookie, and why', () => {
@@ -66,9 +71,25 @@ describe('anatomy', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
     expect(anatomy(jwt).verdict).toMatchObject({ kind: 'not-flask' });
   });
-  it('never throws, whatever it is given', () => {
-    expect(() => anatomy(undefined as unknown as string)).not.toThrow();
-    expect(() => anatomy('.'.repeat(10))).not.toThrow();
+  it('reads a value that is not a string as its text', () => {
+    expect(anatomy(undefined as unknown as string)).toMatchObject({
+      input: 'undefined',
+      isFlaskCookie: false,
+      verdict: { kind: 'not-flask', reason: expect.stringContaining('three parts') },
+    });
+  });
+  it('says an empty signature is not 20 bytes, after cutting the dots into parts', () => {
+    const a = anatomy('.'.repeat(10));
+    expect(a.verdict).toEqual({
+      kind: 'not-flask',
+      reason: 'the signature is not 20 bytes, so it is not a Flask (HMAC-SHA1) signature',
+    });
+    expect(a.segments.map(({ kind, start, end }) => [kind, start, end])).toEqual([
+      ['compressed-flag', 0, 1],
+      ['payload', 1, 8],
+      ['timestamp', 9, 9],
+      ['signature', 10, 10],
+    ]);
   });
 });
 

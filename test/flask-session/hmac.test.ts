@@ -21,9 +21,12 @@ describe('hmacSha1', () => {
       { numRuns: 200 },
     );
   });
-  it('can be called many times with the same prepared key', () => {
-    const mac = hmacSha1(randomBytes(20));
-    const message = randomBytes(36);
-    expect(mac(message)).toEqual(mac(message));
+  it('gives the right HMAC on every call with the same prepared key, message after message', () => {
+    const key = randomBytes(20);
+    const mac = hmacSha1(key);
+    const messages = [randomBytes(36), randomBytes(36), Buffer.alloc(0), randomBytes(100)];
+    for (const message of [...messages, ...messages]) {
+      expect(mac(message)).toEqual(createHmac('sha1', key).update(message).digest());
+    }
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anatomy, fromConvention, toConvention } from '../../sandbox/cookie-tools/index.ts';
+import { fromConvention, toConvention } from '../../sandbox/cookie-tools/index.ts';
 import {
   BadData,
   BadPayload,
@@ -77,7 +77,7 @@ describe('loadSession', () => {
       { numRuns: 300 },
     );
   });
-  it('throws only BadData subclasses for 10 000 random strings, and anatomy never throws', () => {
+  it('throws only BadData subclasses for 10 000 random strings', () => {
     const cookieish = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 80 }),
       fc
@@ -93,7 +93,6 @@ describe('loadSession', () => {
         } catch (error) {
           expect(error).toBeInstanceOf(BadData);
         }
-        expect(() => anatomy(input, { secretKey: 'k' })).not.toThrow();
       }),
       { numRuns: 10000 },
     );

@@ -57,8 +57,8 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page with the WCAG 2.2 AA and best-practice rules; returns the violations. */
 export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, which the pages' Content-Security-Policy does not
-  // govern (a <script> tag would be refused, rightly).
+  // Injected once per document through the DevTools protocol, which the pages' Content-Security-Policy
+  // does not govern (a <script> tag would be refused, rightly); checking again reuses it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (
@@ -67,6 +67,9 @@ export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]>
       }
     ).axe;
     const result = await axe.run(document, {
+      // Each frame is checked on its own: with axe injected in a frame too, the top page's run would
+      // take the frame's landmarks for its own.
+      iframes: false,
       runOnly: {
         type: 'tag',
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],

@@ -449,22 +449,4 @@ describe('isolation', () => {
       expect(parseLab(value, demoKey, 'test-server-secret')).toEqual(defaultLab(demoKey));
     }
   });
-
-  it('answers JSON for every experiment when asked', async () => {
-    const agent = await learner();
-    const res = await agent.post('/sandbox/flask/lab/resign').set('Accept', 'application/json');
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
-      ok: true,
-      exchange: { action: 'lab', labAction: 'resign', status: 200, codeLines: [] },
-    });
-    for (const path of ['reset', 'key']) {
-      const other = await agent
-        .post(`/sandbox/flask/lab/${path}`)
-        .set('Accept', 'application/json')
-        .type('form')
-        .send({ secretKey: 'k' });
-      expect(other.body.exchange.codeLines).toEqual([]);
-    }
-  });
 });

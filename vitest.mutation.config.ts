@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests Stryker runs against each mutant (`npm run test:mutation`): the ones that exercise the
+ * sandbox in-process (engine, cookie tools, the sandbox router over HTTP, the CLI). No browser and no
+ * built site: test/sandbox/app.ts mounts only the sandbox router, so no global set-up is needed.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'test/flask-session/**/*.test.ts',
+      'test/cookie-tools/**/*.test.ts',
+      'test/sandbox/**/*.test.ts',
+      'test/cli.test.ts',
+    ],
+    // The live comparisons start Python (Flask) per run and wait on it, so a mutant that upsets the
+    // exchange costs a timeout and a restart; the recorded Flask vectors (test/fixtures) stand in.
+    exclude: ['test/flask-session/live-flask.test.ts', 'test/sandbox/real-flask.test.ts'],
+    // Stryker re-runs the tests for every mutant; reusing one worker's loaded modules between runs
+    // saves most of the time (mutants are switched on at run time, so nothing needs re-importing).
+    isolate: false,
+    setupFiles: ['test/setup/mutation.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
