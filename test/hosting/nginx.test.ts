@@ -196,10 +196,10 @@ describe('behind nginx under /course', () => {
       const app = page.frameLocator('iframe[name="sandbox-flask"]');
       await app.getByLabel('First name').fill('Ada');
       await app.getByLabel('First name').press('Enter');
+      await expect.poll(() => app.locator('body').textContent()).toContain('First Name: Ada');
       await expect
         .poll(() => items.first().locator('summary').textContent())
         .toMatch(/GET \/course\/sandbox\/flask\//);
-      expect(await app.locator('body').textContent()).toContain('First Name: Ada');
       const store = page.locator('[data-inspector-list] > li', {
         hasText: 'POST /course/sandbox/flask/store',
       });
