@@ -80,7 +80,17 @@ export async function loadWithWrk(
   const file = join(dir, 'flow.lua');
   writeFileSync(file, script(target, flow, encoding));
   try {
-    const args = ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency'];
+    const args = [
+      '-t',
+      String(Math.min(2, connections)),
+      '-c',
+      String(connections),
+      '-d',
+      `${seconds}s`,
+      '--timeout',
+      '10s',
+      '--latency',
+    ];
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(wrk, [...args, '-s', file, target.base + target.showPath], {
         stdio: ['ignore', 'pipe', 'inherit'],
