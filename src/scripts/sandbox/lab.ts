@@ -1,7 +1,7 @@
 import { changeView } from '../../lib/inspector/change.ts';
 import { type CliCommand, cliCommand } from '../../lib/inspector/cli.ts';
 import { pastedCookieValue } from '../../lib/inspector/cookies.ts';
-import { signedDate, toneIcon, verdictText } from '../../lib/inspector/format.ts';
+import { signedDate, toneIcon, type VerdictTone, verdictText } from '../../lib/inspector/format.ts';
 import { earlierCookies, latestOfEngine, parseExchanges } from '../../lib/inspector/timeline.ts';
 import type { DecodeResponse, Engine, Exchange } from '../../lib/inspector/types.ts';
 import { withBase } from '../../lib/site.ts';
@@ -124,6 +124,16 @@ async function post(form: HTMLFormElement): Promise<unknown> {
   return body;
 }
 
+/** A verdict as a paragraph: its icon (hidden from screen readers, which read the words) and its words. */
+function verdictLine(verdict: { tone: VerdictTone; text: string }): HTMLElement {
+  return h(
+    'p',
+    { class: verdict.tone },
+    h('span', { 'aria-hidden': 'true' }, `${toneIcon[verdict.tone]} `),
+    verdict.text,
+  );
+}
+
 /** Waits for the app page of `engine` to report its next exchange (after we reloaded its frame). */
 function nextPageOf(engine: Engine): Promise<void> {
   return new Promise((resolve) => {
@@ -179,14 +189,7 @@ async function appExperiment(body: unknown, out: HTMLElement, form: HTMLFormElem
       } as const)
     : view?.verdict;
   out.replaceChildren(
-    verdict
-      ? h(
-          'p',
-          { class: verdict.tone },
-          h('span', { 'aria-hidden': 'true' }, `${toneIcon[verdict.tone]} `),
-          verdict.text,
-        )
-      : '',
+    verdict ? verdictLine(verdict) : '',
     record ? h('p', null, record.summary) : '',
     view?.exchanges.some((e) => e.cookieWarning)
       ? h(
@@ -254,12 +257,7 @@ const results: Record<
           ),
       h('p', null, h('strong', null, 'Verified?')),
       verdict
-        ? h(
-            'p',
-            { class: verdict.tone },
-            h('span', { 'aria-hidden': 'true' }, `${toneIcon[verdict.tone]} `),
-            verdict.text,
-          )
+        ? verdictLine(verdict)
         : h('p', null, 'Not checked: give the secret key to verify the signature.'),
     );
   },
