@@ -24,7 +24,7 @@ import { createInterface } from 'node:readline';
 import autocannon, { type AutocannonClient, type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { isMain, loadLine, machineInfo, printAllTables, type Row } from './report.ts';
 import { ensureSiteBuilt, root } from './site.ts';
-import { findWrk, loadWithWrk } from './wrk.ts';
+import { findWrk, loadWithWrk, type WrkMeasured } from './wrk.ts';
 
 /** One server under test. */
 interface Target {
@@ -82,16 +82,8 @@ export async function benchSandbox(): Promise<Row[]> {
   return [...rows, ...aims];
 }
 
-interface Measured {
-  rps: number;
-  p50: number;
-  p99: number;
-  /** Connection errors and timeouts. */
-  errors: number;
-  /** Responses with a status the flow does not expect (anything but 200, and 302 after a POST). */
-  unexpected: number;
-  total: number;
-}
+/** One line's figures, from wrk or autocannon alike. */
+type Measured = WrkMeasured;
 
 async function load(
   target: Target,

@@ -21,11 +21,14 @@ export interface WrkTarget {
   cookie: string;
 }
 
+/** One line's figures: requests per second, latency percentiles in ms, and what went wrong. */
 export interface WrkMeasured {
   rps: number;
   p50: number;
   p99: number;
+  /** Connection errors and timeouts. */
   errors: number;
+  /** Responses with a status the flow does not expect (anything but 200, and 302 after a POST). */
   unexpected: number;
   total: number;
 }
