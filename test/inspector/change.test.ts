@@ -57,6 +57,26 @@ describe('changeView', () => {
     expect(view?.anatomy?.input).toBe(flaskCookie);
     expect(view?.diff).toEqual([{ key: 'firstName', kind: 'added', after: 'Ada' }]);
     expect(view?.verdict).toEqual({ tone: 'ok', text: 'Signed with the key in force.' });
+    expect(view?.passing).toEqual([]);
+  });
+
+  it('keeps what the POST did and the GET undid: a flashed message added, then read and gone', () => {
+    const flashes = [{ $tuple: ['message', 'Saved!'] }];
+    const post = exchange({
+      method: 'POST',
+      path: '/sandbox/flask/flash',
+      action: 'flash',
+      status: 302,
+      setCookies: [setCookie],
+      session: { status: 'none', before: {}, after: { _flashes: flashes } },
+    });
+    const get = exchange({
+      requestCookie: `session=${flaskCookie}`,
+      session: { status: 'valid', before: { _flashes: flashes }, after: {} },
+    });
+    const view = changeView([exchange(), post, get], 'flask');
+    expect(view?.diff).toEqual([]);
+    expect(view?.passing).toEqual([{ key: '_flashes', kind: 'added', after: flashes }]);
   });
 
   it('says "bad signature → empty session" when the GET after a tamper was judged bad', () => {

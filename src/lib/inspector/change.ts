@@ -22,6 +22,11 @@ export interface ChangeView {
   oldValue: string | null;
   newValue: string | null;
   diff: DiffEntry[];
+  /**
+   * Changes the first request made that the next one undid (a flashed message: the POST adds
+   * `_flashes`, the GET that shows it removes it), so a net "no change" does not hide them.
+   */
+  passing: DiffEntry[];
   verdict: { tone: 'ok' | 'bad' | 'info'; text: string };
 }
 
@@ -109,6 +114,7 @@ export function changeView(timeline: readonly Exchange[], engine: Engine): Chang
     .find((a) => a !== undefined && a.input === newValue);
   const index = timeline.indexOf(first);
   const before = previousOfEngine(timeline, index)?.session.after ?? first.session.before;
+  const diff = diffSessions(before, last.session.after);
   const signatureCookie = unit
     .flatMap((e) => e.setCookies)
     .find((header) => setCookiesNamed([header], 'session.sig').length > 0);
@@ -120,7 +126,11 @@ export function changeView(timeline: readonly Exchange[], engine: Engine): Chang
     anatomy,
     oldValue,
     newValue,
-    diff: diffSessions(before, last.session.after),
+    diff,
+    passing:
+      unit.length > 1
+        ? diffSessions(before, first.session.after).filter((entry) => !diff.some((d) => d.key === entry.key))
+        : [],
     verdict: verdictOf(unit, setCookie, anatomy),
   };
 }

@@ -1,5 +1,6 @@
 import { type ChangeView, changeView } from '../../lib/inspector/change.ts';
 import { labCookieNote, parseSetCookie } from '../../lib/inspector/cookies.ts';
+import type { DiffEntry } from '../../lib/inspector/diff.ts';
 import { toneIcon, truncateMiddle } from '../../lib/inspector/format.ts';
 import type { Engine, Exchange } from '../../lib/inspector/types.ts';
 import { h, json } from './dom.ts';
@@ -70,21 +71,34 @@ function legend(): HTMLElement {
   );
 }
 
-function diffLine(view: ChangeView): HTMLElement {
-  if (!view.diff.length) return h('p', { class: 'change-diff' }, 'Session: no change.');
+/** One session key's change as code: `key: before → after`. */
+function entryLine(entry: DiffEntry): HTMLElement {
   return h(
-    'ul',
-    { class: 'change-diff', 'aria-label': 'Session changes' },
-    ...view.diff.map((entry) =>
-      h(
-        'li',
-        null,
-        h('code', null, entry.key),
-        ': ',
-        h('code', null, entry.kind === 'added' ? '(none)' : json(entry.before)),
-        ' → ',
-        h('code', null, entry.kind === 'removed' ? '(removed)' : json(entry.after)),
-      ),
+    'li',
+    null,
+    h('code', null, entry.key),
+    ': ',
+    h('code', null, entry.kind === 'added' ? '(none)' : json(entry.before)),
+    ' → ',
+    h('code', null, entry.kind === 'removed' ? '(removed)' : json(entry.after)),
+  );
+}
+
+function diffLine(view: ChangeView): HTMLElement {
+  const net = view.diff.length
+    ? h('ul', { class: 'change-diff', 'aria-label': 'Session changes' }, ...view.diff.map(entryLine))
+    : h('p', { class: 'change-diff' }, 'Session: no change.');
+  if (!view.passing.length) return net;
+  // What the first request did and the second undid (a flash shown once): said, not hidden by the net.
+  return h(
+    'div',
+    null,
+    net,
+    h('p', { class: 'change-passing' }, 'In between, after the first request (undone by the next):'),
+    h(
+      'ul',
+      { class: 'change-diff', 'aria-label': 'Changes undone by the next request' },
+      ...view.passing.map(entryLine),
     ),
   );
 }
