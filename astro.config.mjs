@@ -1,15 +1,15 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
-import { buildSettingsOf, distDirOf } from './sandbox/server/build-freshness.ts';
+import { buildSettingsOf, distDirOf } from './server/build-freshness.ts';
 import { sandboxInDev } from './src/integrations/sandbox-dev.ts';
 import { codeThemes } from './src/lib/code-themes.ts';
 
 // BASE_PATH and COURSE_TITLE are built into the pages; npm start rebuilds when they change
-// (sandbox/server/build-freshness.ts records them in the build stamp).
+// (server/build-freshness.ts records them in the build stamp).
 const { basePath, courseTitle } = buildSettingsOf(process.env);
 
-// Lesson pages are prerendered; sandbox/server/server.ts mounts Astro's handler inside express,
+// Lesson pages are prerendered; server/server.ts mounts Astro's handler inside express,
 // so one process serves the course and the live sandbox.
 export default defineConfig({
   output: 'static',
@@ -22,7 +22,7 @@ export default defineConfig({
   // emits, so script-src has no 'unsafe-inline'. Style *attributes* need 'unsafe-inline'
   // (style-src-attr only): shiki colours code with `style="--shiki-light:…"` on each token, which
   // no hash can cover; attributes cannot run script. frame-ancestors cannot be set in a <meta>:
-  // the server sends it (and the rest again) as a header (sandbox/server/server.ts).
+  // the server sends it (and the rest again) as a header (server/server.ts).
   security: {
     csp: {
       directives: ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"],

@@ -1,12 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import express from 'express';
-import { readConfig } from '../../sandbox/server/config.ts';
-import { createSandboxRouter } from '../../sandbox/server/sandbox-routes.ts';
+import { createSandboxRouter, sandboxConfigOf } from '../../sandbox/router.ts';
 import { setBasePath } from '../../sandbox/web/base-path.ts';
+import { readConfig } from '../../server/config.ts';
 
 /**
  * Serves the live sandbox inside `astro dev`, so lesson authors see the embedded apps while they
- * write. `npm start` mounts the same router in sandbox/server/server.ts; this only adds it to dev.
+ * write. `npm start` mounts the same router in server/server.ts; this only adds it to dev.
  */
 export function sandboxInDev(): AstroIntegration {
   return {
@@ -16,7 +16,7 @@ export function sandboxInDev(): AstroIntegration {
         const config = readConfig();
         setBasePath(config.basePath);
         const app = express();
-        app.use(`${config.basePath}/sandbox`, createSandboxRouter(config));
+        app.use(`${config.basePath}/sandbox`, createSandboxRouter(sandboxConfigOf(config)));
         server.middlewares.use(app);
       },
     },

@@ -4,7 +4,7 @@
  * own, wrk.ts), else autocannon in this process (BENCH_LOAD=autocannon to choose it anyway):
  *
  * - ours: Session Lab's Flask sandbox (/sandbox/flask/), started as `npm start` starts it
- *   (sandbox/server/start.ts), with this shell's WORKERS (default 1);
+ *   (server/start.ts), with this shell's WORKERS (default 1);
  * - bare: express 5 + cookie-session with a small fixed page (the ceiling for a node app);
  * - Flask: sandbox/apps/flask_app.py under real Flask and gunicorn, 2 sync workers (when installed).
  *
@@ -282,7 +282,7 @@ async function checkShows(url: string, cookie: string): Promise<void> {
  * WORKERS), bare through serve.ts.
  */
 async function startNode(kind: 'ours' | 'bare'): Promise<Target> {
-  const command = kind === 'ours' ? 'sandbox/server/start.ts' : 'test/bench/serve.ts';
+  const command = kind === 'ours' ? 'server/start.ts' : 'test/bench/serve.ts';
   const child = spawn(process.execPath, [join(root, command), ...(kind === 'bare' ? ['bare'] : [])], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],

@@ -11,8 +11,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import cookieSession from 'cookie-session';
 import express from 'express';
-import { readConfig } from '../../sandbox/server/config.ts';
-import { createApp } from '../../sandbox/server/server.ts';
+import { readConfig } from '../../server/config.ts';
+import { createApp } from '../../server/server.ts';
 
 export type ServerKind = 'ours' | 'bare';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildIfStale, needsBuild } from '../../sandbox/server/build-freshness.ts';
+import { buildIfStale, needsBuild } from '../../server/build-freshness.ts';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,5 +1,5 @@
 /**
- * Test helpers for Session Lab as a real process (`node sandbox/server/start.ts` or `npm start`):
+ * Test helpers for Session Lab as a real process (`node server/start.ts` or `npm start`):
  * start it, read its output line by line, wait for a line, stop it, and look at processes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -24,10 +24,10 @@ export interface StartedProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `command` (default: node sandbox/server/start.ts) in the repository with extra environment. */
+/** Starts `command` (default: node server/start.ts) in the repository with extra environment. */
 export function startProcess(
   env: NodeJS.ProcessEnv,
-  command: [string, ...string[]] = [process.execPath, 'sandbox/server/start.ts'],
+  command: [string, ...string[]] = [process.execPath, 'server/start.ts'],
 ): StartedProcess {
   const [file, ...args] = command;
   const child = spawn(file, args, {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { readConfig } from '../../sandbox/server/config.ts';
-import { createApp } from '../../sandbox/server/server.ts';
+import { readConfig } from '../../server/config.ts';
+import { createApp } from '../../server/server.ts';
 
 export interface RunningServer {
   url: string;

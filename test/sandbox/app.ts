@@ -1,11 +1,11 @@
 /**
- * Test helpers: an express app with only the sandbox mounted at /sandbox, as sandbox/server/server.ts
+ * Test helpers: an express app with only the sandbox mounted at /sandbox, as server/server.ts
  * mounts it (no Astro build needed), with a frozen clock when asked.
  */
 import express, { type Express } from 'express';
-import type { ServerConfig } from '../../sandbox/server/config.ts';
-import { publicDemoKey } from '../../sandbox/server/config.ts';
-import { createSandboxRouter } from '../../sandbox/server/sandbox-routes.ts';
+import { createSandboxRouter, sandboxConfigOf } from '../../sandbox/router.ts';
+import type { ServerConfig } from '../../server/config.ts';
+import { publicDemoKey } from '../../server/config.ts';
 
 /** The configuration the tests use (the public demo key, a fixed server secret). */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -29,7 +29,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 export function sandboxApp(options: { now?: () => number; config?: Partial<ServerConfig> } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/sandbox', createSandboxRouter(testConfig(options.config), { now: options.now }));
+  app.use('/sandbox', createSandboxRouter(sandboxConfigOf(testConfig(options.config)), { now: options.now }));
   return app;
 }
 

@@ -9,8 +9,8 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signSession } from '../../sandbox/flask-session/index.ts';
 import { GUESS_QUEUE_LIMIT } from '../../sandbox/lab/guess-pool.ts';
-import { defaultRateLimits } from '../../sandbox/server/rate-limits.ts';
-import { createSandboxRouter } from '../../sandbox/server/sandbox-routes.ts';
+import { defaultRateLimits } from '../../sandbox/rate-limits.ts';
+import { createSandboxRouter, sandboxConfigOf } from '../../sandbox/router.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { testConfig } from '../sandbox/app.ts';
 
@@ -90,7 +90,9 @@ describe('the guess queue', () => {
     const app = express();
     app.use(
       '/sandbox',
-      createSandboxRouter(testConfig(), { rateLimits: { guess: { limit: 1e6, windowMs: minute } } }),
+      createSandboxRouter(sandboxConfigOf(testConfig()), {
+        rateLimits: { guess: { limit: 1e6, windowMs: minute } },
+      }),
     );
     const listening = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => listening.once('listening', () => resolve()));

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { buildIfStale } from '../../sandbox/server/build-freshness.ts';
-import { defaultCourseTitle } from '../../sandbox/server/config.ts';
+import { buildIfStale } from '../../server/build-freshness.ts';
+import { defaultCourseTitle } from '../../server/config.ts';
 
 /**
  * Builds the course site when it is missing or older than its sources, exactly as `npm start` does,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSettingsOf, distDirOf, needsBuild, newestMtime } from '../../sandbox/server/build-freshness.ts';
+import { buildSettingsOf, distDirOf, needsBuild, newestMtime } from '../../server/build-freshness.ts';
 
 function project(): { root: string; stamp: string } {
   const root = mkdtempSync(join(tmpdir(), 'session-lab-'));

@@ -9,8 +9,8 @@ import {
   parseWorkers,
   publicDemoKey,
   readConfig,
-} from '../../sandbox/server/config.ts';
-import { lanAddresses, startupLines } from '../../sandbox/server/startup-log.ts';
+} from '../../server/config.ts';
+import { lanAddresses, startupLines } from '../../server/startup-log.ts';
 
 describe('parsePort', () => {
   it('defaults to 4321', () => {

@@ -11,7 +11,7 @@ afterEach(() => {
 
 /** Runs `npm start`'s entry with extra environment; resolves on the first stdout line or on exit. */
 function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['sandbox/server/start.ts'], {
+  const child = spawn(process.execPath, ['server/start.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -6,19 +6,45 @@
  */
 import { type ErrorRequestHandler, Router } from 'express';
 import helmet from 'helmet';
-import { expressEngine } from '../apps/express-engine.ts';
-import { flaskEngine } from '../apps/flask-engine.ts';
-import { createAppRouter } from '../apps/sandbox-app.ts';
-import { createApiRouter } from '../lab/api.ts';
-import { createExpressLab } from '../lab/express-lab.ts';
-import { createFlaskLab } from '../lab/flask/index.ts';
-import { createTraceCodec } from '../recorder/trace.ts';
-import { withoutBase } from '../web/base-path.ts';
-import { refuseCrossSiteWrites } from '../web/csrf.ts';
-import { learnerMessage, parserType, statusOf } from '../web/http-errors.ts';
-import { pageOf, renderPage, wantsJson } from '../web/pages.ts';
-import type { ServerConfig } from './config.ts';
+import { expressEngine } from './apps/express-engine.ts';
+import { flaskEngine } from './apps/flask-engine.ts';
+import { createAppRouter } from './apps/sandbox-app.ts';
+import { createApiRouter } from './lab/api.ts';
+import { createExpressLab } from './lab/express-lab.ts';
+import { createFlaskLab } from './lab/flask/index.ts';
 import { mountRateLimits, type RateLimits } from './rate-limits.ts';
+import { createTraceCodec } from './recorder/trace.ts';
+import { withoutBase } from './web/base-path.ts';
+import { refuseCrossSiteWrites } from './web/csrf.ts';
+import { learnerMessage, parserType, statusOf } from './web/http-errors.ts';
+import { pageOf, renderPage, wantsJson } from './web/pages.ts';
+
+/** What the sandbox needs from the server's settings, and nothing else. */
+export interface SandboxConfig {
+  /** The key the engines sign with, unless a learner's lab settings say otherwise. */
+  sandboxKey: string;
+  /** True when `sandboxKey` is the public demo key (the pages label it so). */
+  sandboxKeyIsPublicDemo: boolean;
+  /** The server's own secret: seals the inspector's records and the lab cookie. */
+  serverSecret: string | undefined;
+  /** Largest accepted request body, in bytes; bigger forms get a 413 page. */
+  bodyLimit: number;
+}
+
+/** Picks the sandbox's settings out of the server's. */
+export function sandboxConfigOf(config: {
+  sandboxSecretKey: string;
+  sandboxKeyIsPublicDemo: boolean;
+  serverSecret: string | undefined;
+  bodyLimit: number;
+}): SandboxConfig {
+  return {
+    sandboxKey: config.sandboxSecretKey,
+    sandboxKeyIsPublicDemo: config.sandboxKeyIsPublicDemo,
+    serverSecret: config.serverSecret,
+    bodyLimit: config.bodyLimit,
+  };
+}
 
 /** Test hooks; production uses the defaults. */
 export interface SandboxRouterOptions {
@@ -29,18 +55,12 @@ export interface SandboxRouterOptions {
 }
 
 /** The live sandbox's routes, mounted at /sandbox. */
-export function createSandboxRouter(config: ServerConfig, options: SandboxRouterOptions = {}): Router {
+export function createSandboxRouter(config: SandboxConfig, options: SandboxRouterOptions = {}): Router {
   const now = options.now ?? (() => Date.now() / 1000);
   const traces = createTraceCodec(config.serverSecret);
-  const shared = {
-    traces,
-    bodyLimit: config.bodyLimit,
-    sandboxKey: config.sandboxSecretKey,
-    sandboxKeyIsPublicDemo: config.sandboxKeyIsPublicDemo,
-    serverSecret: config.serverSecret,
-  };
+  const shared = { traces, ...config };
   const labOptions = {
-    defaultKey: config.sandboxSecretKey,
+    defaultKey: config.sandboxKey,
     serverSecret: config.serverSecret,
     bodyLimit: config.bodyLimit,
     now,
@@ -60,7 +80,7 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
     '/flask',
     createAppRouter({
       ...shared,
-      engine: flaskEngine({ defaultKey: config.sandboxSecretKey, serverSecret: config.serverSecret, now }),
+      engine: flaskEngine({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret, now }),
       lab: createFlaskLab(labOptions),
     }),
   );
@@ -68,7 +88,7 @@ export function createSandboxRouter(config: ServerConfig, options: SandboxRouter
     '/express',
     createAppRouter({
       ...shared,
-      engine: expressEngine({ key: config.sandboxSecretKey }),
+      engine: expressEngine({ key: config.sandboxKey }),
       lab: createExpressLab(labOptions),
     }),
   );

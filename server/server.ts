@@ -5,13 +5,13 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import { setBasePath, withBase, withoutBase } from '../web/base-path.ts';
-import { statusOf } from '../web/http-errors.ts';
+import { createSandboxRouter, sandboxConfigOf } from '../sandbox/router.ts';
+import { setBasePath, withBase, withoutBase } from '../sandbox/web/base-path.ts';
+import { statusOf } from '../sandbox/web/http-errors.ts';
 import type { ServerConfig } from './config.ts';
-import { createSandboxRouter } from './sandbox-routes.ts';
 
 /** Where `astro build` writes the site: prerendered pages in client/, Astro's handler in server/. */
-export const defaultDistDir = new URL('../../dist/', import.meta.url).pathname;
+export const defaultDistDir = new URL('../dist/', import.meta.url).pathname;
 
 export interface AppOptions {
   config: ServerConfig;
@@ -91,7 +91,7 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
     express.static(join(clientDir, '_astro'), { immutable: true, maxAge: '1y', fallthrough: false }),
   );
   // The live sandbox first: its requests need no look-up on disk. /sandbox/ itself is a built page.
-  app.use('/sandbox', createSandboxRouter(config));
+  app.use('/sandbox', createSandboxRouter(sandboxConfigOf(config)));
   app.use(express.static(clientDir, { extensions: ['html'] }));
   app.use(handler);
   app.use((_req, res) => {

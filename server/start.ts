@@ -15,7 +15,7 @@ import { stopLine } from './graceful-stop.ts';
 import { listen, listenErrorMessage } from './listen.ts';
 import { startupLines } from './startup-log.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 /** Our parent when we started (npm's sh, a shell, systemd…), read before anything can end it. */
 const parentAtStart = process.ppid;
 

@@ -7,7 +7,7 @@
  */
 import type { RequestHandler, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { httpError } from '../web/forms.ts';
+import { httpError } from './web/forms.ts';
 
 export interface RateLimit {
   /** Requests allowed per address in one window. */
