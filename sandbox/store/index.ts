@@ -1,3 +1,4 @@
+export { openSessionStore, type StoreSettings } from './open-store.ts';
 export { isSessionId, newSessionId } from './session-id.ts';
 export {
   defaultStoreLimits,
