@@ -5,7 +5,7 @@
 import express, { type Express } from 'express';
 import { createSandboxRouter, sandboxConfigOf } from '../../sandbox/router.ts';
 import type { ServerConfig } from '../../server/config.ts';
-import { publicDemoKey } from '../../server/config.ts';
+import { defaultDataDir, publicDemoKey } from '../../server/config.ts';
 
 /** The configuration the tests use (the public demo key, a fixed server secret). */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -21,6 +21,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     serverSecret: 'test-server-secret',
     bodyLimit: 16 * 1024,
     logRequests: false,
+    dataDir: defaultDataDir,
+    redisUrl: undefined,
     ...overrides,
   };
 }
