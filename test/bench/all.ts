@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the cookie, sandbox and pages benchmarks in one run, each bench's tables as it
+ * `npm run bench`: the cookie, sandbox, store and pages benchmarks in one run, each bench's tables as it
  * finishes, then one combined table of the headline figures against the issue's aims.
  */
 import { existsSync } from 'node:fs';
