@@ -18,6 +18,9 @@ export function resolveLimits(overrides: Partial<StoreLimits> = {}): StoreLimits
 export function rowToStore(id: string, row: SessionRow, limits: StoreLimits, now: number): SessionRow {
   if (!isSessionId(id))
     throw new TypeError('A session id is 16 to 128 characters of A-Z, a-z, 0-9, "-" and "_"');
+  if (row.owner.length > maxNameLength || (row.user?.length ?? 0) > maxNameLength) {
+    throw new TypeError(`An owner or user is at most ${maxNameLength} characters`);
+  }
   const bytes = Buffer.byteLength(row.value, 'utf8');
   if (bytes > limits.maxValueBytes) throw new SessionTooLarge(bytes, limits.maxValueBytes);
   const expiresAt = Math.min(Math.floor(row.expiresAt), now + limits.maxLifetimeMs);
@@ -25,6 +28,9 @@ export function rowToStore(id: string, row: SessionRow, limits: StoreLimits, now
   if (row.user !== undefined) stored.user = row.user;
   return stored;
 }
+
+/** Longest owner (a client address) or user name a row may carry: they become index keys. */
+const maxNameLength = 200;
 
 /** How often a store sweeps expired rows when nobody writes. */
 export const sweepIntervalMs = 60_000;

@@ -28,7 +28,7 @@ local function index_add(key, expires_at, id, now)
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
   redis.call('ZADD', key, expires_at, id)
   local last = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
-  redis.call('PEXPIREAT', key, last[2])
+  redis.call('PEXPIRE', key, math.max(1, tonumber(last[2]) - now))
 end
 -- Drops the \`excess\` first-expiring rows of an index.
 local function trim(key, excess)
@@ -45,10 +45,12 @@ local max_per_owner, max_rows = tonumber(ARGV[7]), tonumber(ARGV[8])
 redis.call('ZREMRANGEBYSCORE', all, '-inf', now)
 drop(id)
 if expires_at <= now then return 0 end
-redis.call('SET', 'session:' .. id, value, 'PXAT', expires_at)
+-- TTLs relative to the writer's clock, so a machine whose clock is off does not shift them.
+local ttl = expires_at - now
+redis.call('SET', 'session:' .. id, value, 'PX', ttl)
 redis.call('HSET', 'session-info:' .. id, 'owner', owner, 'expiresAt', expires_at)
 if user ~= '' then redis.call('HSET', 'session-info:' .. id, 'user', user) end
-redis.call('PEXPIREAT', 'session-info:' .. id, expires_at)
+redis.call('PEXPIRE', 'session-info:' .. id, ttl)
 index_add(all, expires_at, id, now)
 index_add(owner_index(owner), expires_at, id, now)
 if user ~= '' then index_add(user_index(user), expires_at, id, now) end

@@ -57,6 +57,33 @@ describe('the Redis session store', () => {
     await store.close();
   });
 
+  it('leaves nothing behind once a session has expired: its value, its details and its indexes go', async () => {
+    const store = await RedisSessionStore.open(redis.url, {}, { connectWaitMs: 10_000 });
+    const raw = createClient({ url: redis.url });
+    await raw.connect();
+    try {
+      const id = newSessionId();
+      const keys = [
+        `session:${id}`,
+        `session-info:${id}`,
+        'session-index:owner:10.0.7.1',
+        'session-index:user:grace',
+      ];
+      await store.save(id, {
+        value: 'brief',
+        owner: '10.0.7.1',
+        user: 'grace',
+        expiresAt: Date.now() + 1000,
+      });
+      expect(await raw.exists(keys)).toBe(4);
+      await waitUntil(async () => (await raw.exists(keys)) === 0);
+      expect(await store.get(id)).toBeUndefined();
+    } finally {
+      await raw.close();
+      await store.close();
+    }
+  });
+
   it('fails fast with StoreUnavailable while Redis is down, and works again once it is back', async () => {
     const store = await RedisSessionStore.open(redis.url, {}, { connectWaitMs: 10_000 });
     const id = newSessionId();

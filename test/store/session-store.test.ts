@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSessionId } from '../../sandbox/store/session-id.ts';
 import { type SessionRow, SessionTooLarge } from '../../sandbox/store/session-store.ts';
+import { waitUntil } from '../helpers/process.ts';
 import { redisFactory, sqliteFactory } from './stores.ts';
 
 const hour = 60 * 60 * 1000;
@@ -60,11 +61,10 @@ describe.each([sqliteFactory(), redisFactory()])('the $kind store', (factory) =>
     const store = await factory.open();
     const short = newSessionId();
     const long = newSessionId();
-    await store.save(short, row('10.0.0.1', 150));
+    await store.save(short, row('10.0.0.1', 1000));
     await store.save(long, row('10.0.0.2', 60_000));
     expect(await store.get(short)).toBeDefined();
-    await sleep(250);
-    expect(await store.get(short)).toBeUndefined();
+    await waitUntil(async () => (await store.get(short)) === undefined);
     expect(await store.count()).toBe(1);
     expect(await store.sweep()).toBe(1);
     expect(await store.sweep()).toBe(0);
@@ -90,7 +90,7 @@ describe.each([sqliteFactory(), redisFactory()])('the $kind store', (factory) =>
     const store = await factory.open();
     const ids = Array.from({ length: 51 }, () => newSessionId());
     const other = newSessionId();
-    await store.save(other, row('10.0.0.9', 1000));
+    await store.save(other, row('10.0.0.9'));
     const start = Date.now() + 60_000;
     for (const [i, id] of ids.entries()) {
       await store.save(id, { value: `n${i}`, owner: '10.0.0.1', expiresAt: start + i });
@@ -154,6 +154,17 @@ describe.each([sqliteFactory(), redisFactory()])('the $kind store', (factory) =>
     expect(await store.get(moved)).toBeDefined();
     expect(await store.deleteUser('grace')).toBe(1);
     expect(await store.get(moved)).toBeUndefined();
+  });
+
+  it('refuses a malformed id, or an owner or user too long to index, and writes nothing', async () => {
+    const store = await factory.open();
+    await expect(store.save('short', row('10.0.0.1'))).rejects.toBeInstanceOf(TypeError);
+    await expect(store.save('a/b'.repeat(10), row('10.0.0.1'))).rejects.toBeInstanceOf(TypeError);
+    await expect(store.save(newSessionId(), row('x'.repeat(201)))).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      store.save(newSessionId(), row('10.0.0.1', 60_000, { user: 'u'.repeat(201) })),
+    ).rejects.toBeInstanceOf(TypeError);
+    expect(await store.count()).toBe(0);
   });
 
   it('answers with StoreUnavailable once closed', async () => {
