@@ -71,6 +71,16 @@ describe.each([sqliteFactory(), redisFactory()])('the $kind store', (factory) =>
     expect(await store.get(long)).toBeDefined();
   });
 
+  it('sweeps expired rows on every write', async () => {
+    const store = await factory.open();
+    const short = newSessionId();
+    await store.save(short, row('10.0.0.1', 1000));
+    await waitUntil(async () => (await store.get(short)) === undefined);
+    await store.save(newSessionId(), row('10.0.0.2'));
+    expect(await store.sweep()).toBe(0);
+    expect(await store.count()).toBe(1);
+  });
+
   it('refuses a session over 4 KB, counted in bytes, and writes nothing', async () => {
     const store = await factory.open();
     const fits = newSessionId();
