@@ -64,10 +64,15 @@ export class SqliteSessionStore implements SessionStore {
     this.#limits = resolveLimits(limits);
     this.#db = unavailableOnError(() => {
       const db = new DatabaseSync(path, { timeout: busyTimeoutMs });
-      db.exec('PRAGMA journal_mode = WAL');
-      db.exec('PRAGMA synchronous = NORMAL');
-      db.exec(`BEGIN IMMEDIATE; ${schema} COMMIT;`);
-      return db;
+      try {
+        db.exec('PRAGMA journal_mode = WAL');
+        db.exec('PRAGMA synchronous = NORMAL');
+        db.exec(`BEGIN IMMEDIATE; ${schema} COMMIT;`);
+        return db;
+      } catch (error) {
+        db.close();
+        throw error;
+      }
     });
     const db = this.#db;
     this.#statements = {
