@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -99,6 +99,18 @@ describe('the SQLite session store', () => {
     expect(await store.count()).toBe(2 * perWriter);
     await store.close();
   }, 60_000);
+
+  it('says StoreUnavailable for a file that is not a database', () => {
+    const dir = dataDir();
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, sqliteFileName),
+      'this is not a database, just text long enough to be read as a header',
+    );
+    expect(() => SqliteSessionStore.open(dir)).toThrow(
+      expect.objectContaining({ name: 'StoreUnavailable', kind: 'sqlite' }),
+    );
+  });
 
   it('says StoreUnavailable when another process holds the lock past the busy timeout', async () => {
     const dir = dataDir();
