@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, defaultDataDir, parseDataDir, parseRedisUrl, readConfig } from '../../server/config.ts';
-import { root } from '../helpers/process.ts';
+import { root, startProcess } from '../helpers/process.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'store-config-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -57,5 +57,24 @@ describe('REDIS_URL', () => {
   it('never repeats the value in its message: it may hold a password', () => {
     expect(() => parseRedisUrl('redis://:hunter2@/bad path')).toThrow(ConfigError);
     expect(() => parseRedisUrl('redis://:hunter2@/bad path')).not.toThrow(/hunter2/);
+  });
+});
+
+describe('npm start with a bad store setting', () => {
+  it.each([
+    [
+      'DATA_DIR',
+      () => join(folder, 'a-file'),
+      /^Session Lab: DATA_DIR must be a folder the server can write to/,
+    ],
+    ['REDIS_URL', () => 'redis://:hunter2@/no host', /^Session Lab: REDIS_URL must be a URL such as/],
+  ])('stops at once with one line for %s, repeating no password', async (name, value, message) => {
+    writeFileSync(join(folder, 'a-file'), '');
+    const started = startProcess({ [name]: value() });
+    expect(await started.exited).toMatchObject({ code: 1 });
+    const lines = started.lines.filter((line) => line.trim() !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(lines[0]).not.toMatch(/hunter2/);
   });
 });
