@@ -31,6 +31,3 @@ export function rowToStore(id: string, row: SessionRow, limits: StoreLimits, now
 
 /** Longest owner (a client address) or user name a row may carry: they become index keys. */
 const maxNameLength = 200;
-
-/** How often a store sweeps expired rows when nobody writes. */
-export const sweepIntervalMs = 60_000;

@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
-import { resolveLimits, rowToStore, sweepIntervalMs } from './limits.ts';
+import { resolveLimits, rowToStore } from './limits.ts';
 import { deleteScript, deleteUserScript, getScript, saveScript } from './redis-scripts.ts';
 import { isSessionId } from './session-id.ts';
 import { type SessionRow, type SessionStore, type StoreLimits, StoreUnavailable } from './session-store.ts';
@@ -88,7 +88,7 @@ export class RedisSessionStore implements SessionStore {
     this.#client.connect().catch(() => {
       // Only when closed before connecting; otherwise the client keeps retrying.
     });
-    this.#timer = setInterval(() => this.sweep().catch(() => {}), sweepIntervalMs).unref();
+    this.#timer = setInterval(() => this.sweep().catch(() => {}), this.#limits.sweepEveryMs).unref();
   }
 
   async get(id: string): Promise<SessionRow | undefined> {

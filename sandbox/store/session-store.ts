@@ -51,6 +51,8 @@ export interface StoreLimits {
   maxLifetimeMs: number;
   /** Largest serialized session, in UTF-8 bytes: the cookie engines' 4 KB. */
   maxValueBytes: number;
+  /** How often expired rows are swept when nobody writes (every write sweeps too). */
+  sweepEveryMs: number;
 }
 
 export const defaultStoreLimits: Readonly<StoreLimits> = Object.freeze({
@@ -58,6 +60,7 @@ export const defaultStoreLimits: Readonly<StoreLimits> = Object.freeze({
   maxRows: 20_000,
   maxLifetimeMs: 60 * 60 * 1000,
   maxValueBytes: 4096,
+  sweepEveryMs: 60_000,
 });
 
 /** Flask-Session's key prefix. */

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { resolveLimits, rowToStore, sweepIntervalMs } from './limits.ts';
+import { resolveLimits, rowToStore } from './limits.ts';
 import { isSessionId } from './session-id.ts';
 import {
   type SessionRow,
@@ -96,7 +96,7 @@ export class SqliteSessionStore implements SessionStore {
       delete: db.prepare('DELETE FROM sessions WHERE key = ? RETURNING expires_at'),
       deleteUser: db.prepare('DELETE FROM sessions WHERE user = ? AND expires_at > ?'),
     };
-    this.#timer = setInterval(() => this.sweep().catch(() => {}), sweepIntervalMs).unref();
+    this.#timer = setInterval(() => this.sweep().catch(() => {}), this.#limits.sweepEveryMs).unref();
   }
 
   async get(id: string): Promise<SessionRow | undefined> {

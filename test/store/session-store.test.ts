@@ -81,6 +81,15 @@ describe.each([sqliteFactory(), redisFactory()])('the $kind store', (factory) =>
     expect(await store.count()).toBe(1);
   });
 
+  it('sweeps expired rows on a timer when nobody writes', async () => {
+    const store = await factory.open({ sweepEveryMs: 100 });
+    const short = newSessionId();
+    await store.save(short, row('10.0.0.1', 500));
+    await waitUntil(async () => (await store.get(short)) === undefined);
+    await sleep(1000); // ten sweeps' time
+    expect(await store.sweep()).toBe(0);
+  });
+
   it('refuses a session over 4 KB, counted in bytes, and writes nothing', async () => {
     const store = await factory.open();
     const fits = newSessionId();
