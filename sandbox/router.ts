@@ -6,6 +6,7 @@
  */
 import { type ErrorRequestHandler, Router } from 'express';
 import helmet from 'helmet';
+import { createAccounts } from './apps/accounts.ts';
 import { expressEngine } from './apps/express-engine.ts';
 import { flaskEngine } from './apps/flask-engine.ts';
 import { createAppRouter } from './apps/sandbox-app.ts';
@@ -27,6 +28,8 @@ export interface SandboxConfig {
   sandboxKeyIsPublicDemo: boolean;
   /** The server's own secret: seals the inspector's records and the lab cookie. */
   serverSecret: string | undefined;
+  /** The members' app's admin password; undefined: derived from the server secret (random per start). */
+  adminPassword: string | undefined;
   /** Largest accepted request body, in bytes; bigger forms get a 413 page. */
   bodyLimit: number;
 }
@@ -36,12 +39,14 @@ export function sandboxConfigOf(config: {
   sandboxSecretKey: string;
   sandboxKeyIsPublicDemo: boolean;
   serverSecret: string | undefined;
+  sandboxAdminPassword: string | undefined;
   bodyLimit: number;
 }): SandboxConfig {
   return {
     sandboxKey: config.sandboxSecretKey,
     sandboxKeyIsPublicDemo: config.sandboxKeyIsPublicDemo,
     serverSecret: config.serverSecret,
+    adminPassword: config.sandboxAdminPassword,
     bodyLimit: config.bodyLimit,
   };
 }
@@ -58,7 +63,8 @@ export interface SandboxRouterOptions {
 export function createSandboxRouter(config: SandboxConfig, options: SandboxRouterOptions = {}): Router {
   const now = options.now ?? (() => Date.now() / 1000);
   const traces = createTraceCodec(config.serverSecret);
-  const shared = { traces, ...config };
+  const accounts = createAccounts(config.adminPassword, config.serverSecret);
+  const shared = { traces, accounts, ...config };
   const labOptions = {
     defaultKey: config.sandboxKey,
     serverSecret: config.serverSecret,

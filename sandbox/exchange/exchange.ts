@@ -5,10 +5,21 @@ import type { OpenStatus } from '../flask-session/index.ts';
  * What the inspector shows for one request to a sandbox app. The server builds these (browsers hide
  * `Set-Cookie` and HttpOnly cookies from page scripts) and embeds them in the app page it renders.
  */
-export type Engine = 'flask' | 'express';
+export type Engine = 'flask' | 'express' | 'server-side';
 
 /** The sandbox app's routes, named by what they do. */
-export type SandboxAction = 'show' | 'store' | 'store-second' | 'flash' | 'clear' | 'permanent' | 'lab';
+export type SandboxAction =
+  | 'show'
+  | 'store'
+  | 'store-second'
+  | 'flash'
+  | 'clear'
+  | 'permanent'
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  | 'members'
+  | 'lab';
 
 export interface Exchange {
   /** Unique per exchange (random); the inspector de-duplicates by it. */

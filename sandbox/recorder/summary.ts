@@ -53,7 +53,15 @@ export function summarize(facts: Facts, tooBigToOpen = false): string {
       return `${opening}${via}Stored ${key} in the session and sent the whole session back in a new signed cookie.`;
     }
     case 'flash':
-      return `${opening}${via}Flashed a message: flash() appended ('message', …) to session['_flashes'] and sent the whole session back in a new signed cookie, where anyone can read it until a page shows it.`;
+      return `${opening}${via}Stored firstName and flashed "Saved …": flash() appended ('message', …) to session['_flashes'] and sent the whole session back in a new signed cookie, where anyone can read it until a page shows it.`;
+    case 'login':
+      return `${opening}Logged in: session.clear() first, so nothing from before carries over, then session['user_id'] was stored and sent back in a new cookie.`;
+    case 'login-failed':
+      return `${opening}Wrong username or password: the page answered 401 and nothing was stored in the session.`;
+    case 'logout':
+      return `${opening}Logged out with session.clear(): the server told the browser to delete the cookie${deleted ? ' (Max-Age=0 / an Expires date in 1970)' : ''}. A copy of the old cookie kept elsewhere is not revoked by this.`;
+    case 'members':
+      return `${opening}${via}${Object.hasOwn(facts.session.before, 'user_id') ? "Showed the members' page: session['user_id'] says who is logged in" : "Refused the members' page (401): no user_id in the session"}.`;
     case 'clear':
       return `${opening}Cleared the session, so the server told the browser to delete the cookie${deleted ? ' (Max-Age=0 / an Expires date in 1970)' : ''}.`;
     case 'permanent':

@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     trustProxy: 'loopback',
     sandboxSecretKey: publicDemoKey,
     sandboxKeyIsPublicDemo: true,
+    sandboxAdminPassword: undefined,
     serverSecret: 'test-server-secret',
     bodyLimit: 16 * 1024,
     logRequests: false,
