@@ -10,9 +10,12 @@ import { createAccounts } from './apps/accounts.ts';
 import { expressEngine } from './apps/express-engine.ts';
 import { flaskEngine } from './apps/flask-engine.ts';
 import { createAppRouter } from './apps/sandbox-app.ts';
+import { serverSideEngine } from './apps/server-side-engine.ts';
+import { type LazyStore, lazyStore } from './apps/store-source.ts';
 import { createApiRouter } from './lab/api.ts';
 import { createExpressLab } from './lab/express-lab.ts';
 import { createFlaskLab } from './lab/flask/index.ts';
+import { createServerSideLab } from './lab/server-side-lab.ts';
 import { mountRateLimits, type RateLimits } from './rate-limits.ts';
 import { createTraceCodec } from './recorder/trace.ts';
 import { withoutBase } from './web/base-path.ts';
@@ -32,6 +35,8 @@ export interface SandboxConfig {
   adminPassword: string | undefined;
   /** Largest accepted request body, in bytes; bigger forms get a 413 page. */
   bodyLimit: number;
+  /** Where the server-side engine keeps its sessions: SQLite in `dataDir`, or Redis at `redisUrl`. */
+  store: { dataDir: string; redisUrl?: string };
 }
 
 /** Picks the sandbox's settings out of the server's. */
@@ -41,6 +46,8 @@ export function sandboxConfigOf(config: {
   serverSecret: string | undefined;
   sandboxAdminPassword: string | undefined;
   bodyLimit: number;
+  dataDir: string;
+  redisUrl: string | undefined;
 }): SandboxConfig {
   return {
     sandboxKey: config.sandboxSecretKey,
@@ -48,6 +55,7 @@ export function sandboxConfigOf(config: {
     serverSecret: config.serverSecret,
     adminPassword: config.sandboxAdminPassword,
     bodyLimit: config.bodyLimit,
+    store: { dataDir: config.dataDir, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) },
   };
 }
 
@@ -57,6 +65,8 @@ export interface SandboxRouterOptions {
   now?: () => number;
   /** Rate limits other than the classroom defaults (rate-limits.ts). */
   rateLimits?: Partial<RateLimits>;
+  /** The server-side engine's store (default: opened from `config.store` on first use). */
+  store?: LazyStore;
 }
 
 /** The live sandbox's routes, mounted at /sandbox. */
@@ -76,7 +86,7 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   // The apps' pages show what learners typed; they run no script at all, so none may run.
   // (Only on the apps and tools: /sandbox/ itself is a built page with the inspector's script.)
   router.use(
-    ['/flask', '/express', '/api'],
+    ['/flask', '/express', '/server-side', '/api'],
     helmet.contentSecurityPolicy({ useDefaults: false, directives: appPolicy }),
   );
   // Before any route or engine runs: a refused request changes nothing and sets no cookie.
@@ -96,6 +106,16 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
       ...shared,
       engine: expressEngine({ key: config.sandboxKey }),
       lab: createExpressLab(labOptions),
+    }),
+  );
+  const store = options.store ?? lazyStore(config.store);
+  const serverSide = serverSideEngine({ store: store.get, kind: store.kind, now });
+  router.use(
+    '/server-side',
+    createAppRouter({
+      ...shared,
+      engine: serverSide,
+      lab: createServerSideLab({ bodyLimit: config.bodyLimit, engine: serverSide }),
     }),
   );
   router.use('/api', createApiRouter(labOptions));
@@ -136,7 +156,8 @@ const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
         (type === undefined ? undefined : parserMessages[type]) ??
         statusMessages[status] ??
         'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
-  const back = pageOf(/^\/sandbox\/express/.test(withoutBase(req.originalUrl)) ? 'express' : 'flask');
+  const engine = /^\/sandbox\/(express|server-side)/.exec(withoutBase(req.originalUrl))?.[1];
+  const back = pageOf(engine === 'express' || engine === 'server-side' ? engine : 'flask');
   res.status(status).setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Security-Policy', appPolicyHeader);
   if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });

@@ -13,6 +13,9 @@ export class ConfigError extends Error {
 /** The handout's example key. Public on purpose: learners reproduce every signature with it. */
 export const publicDemoKey = 'w98fw9ef8hwe98fhwef';
 
+/** Where the server-side sessions' SQLite file goes without DATA_DIR: `data/` in the project (git-ignored). */
+export const defaultDataDir = new URL('../data/', import.meta.url).pathname;
+
 /** The course's name when COURSE_TITLE is not set. */
 export const defaultCourseTitle = 'Session Lab';
 
@@ -43,6 +46,10 @@ export interface ServerConfig {
   serverSecret: string | undefined;
   /** Largest accepted request body, in bytes; bigger forms get a 413 page. */
   bodyLimit: number;
+  /** Folder of the server-side engine's SQLite file (DATA_DIR). */
+  dataDir: string;
+  /** A Redis URL (REDIS_URL): the server-side engine keeps its sessions there instead of SQLite. */
+  redisUrl: string | undefined;
   /** Log one line per request to stdout. */
   logRequests: boolean;
 }
@@ -62,6 +69,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sandboxAdminPassword: parseAdminPassword(env.SANDBOX_ADMIN_PASSWORD),
     serverSecret: parseServerSecret(env.SESSION_LAB_SECRET),
     bodyLimit: 16 * 1024,
+    dataDir: env.DATA_DIR || defaultDataDir,
+    redisUrl: parseRedisUrl(env.REDIS_URL),
     logRequests: env.LOG_REQUESTS !== '0',
   };
 }
@@ -185,4 +194,21 @@ export function parseAdminPassword(value: string | undefined): string | undefine
     );
   }
   return value;
+}
+
+/** Undefined when unset; otherwise a redis:// or rediss:// URL. */
+export function parseRedisUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
+    throw new ConfigError(
+      'REDIS_URL must be a redis:// or rediss:// URL. Example: REDIS_URL=redis://127.0.0.1:6379 npm start',
+    );
+  }
+  return value.trim();
 }

@@ -18,6 +18,7 @@ import { type Accounts, DEMO_ACCOUNTS } from './accounts.ts';
 import { appSource, codeLinesFor, findLines } from './app-source.ts';
 import type { SandboxEngine, SessionHandle } from './engine.ts';
 import { renderLesson } from './lesson-template.ts';
+import { STORE_DOWN_MESSAGE } from './server-side-engine.ts';
 
 export interface AppRouterOptions {
   engine: SandboxEngine;
@@ -90,11 +91,12 @@ const actions: [path: string, name: SandboxAction, run: ActionRun][] = [
 
 /** One POST route: records which action ran and its app lines, runs it, redirects (302) to the page. */
 function runAction(engine: SandboxEngine, name: SandboxAction, run: ActionRun) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const state = exchangeOf(res);
     state.action = name;
     state.codeLines = codeLinesFor(name);
     run(engine.session(req, res), req);
+    await engine.commit?.(req, res);
     redirectTo(res, pageOf(engine.name));
   };
 }
@@ -106,20 +108,23 @@ function runAction(engine: SandboxEngine, name: SandboxAction, run: ActionRun) {
  */
 function login(options: AppRouterOptions) {
   const { engine } = options;
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const username = requireField(req, 'username', 200);
     const password = requireField(req, 'password', 200);
     const state = exchangeOf(res);
     state.action = 'login';
     if (!options.accounts.passwordOk(username, password)) {
       state.action = 'login-failed';
-      showPage(options, req, res, { status: 401, error: WRONG_PASSWORD });
+      await showPage(options, req, res, { status: 401, error: WRONG_PASSWORD });
       return;
     }
     state.codeLines = codeLinesFor('login');
     const session = engine.session(req, res);
     session.clear();
     session.set(USER_KEY, username);
+    // Server-side sessions also get a new id (Flask-Session's regenerate()): the fixation defence.
+    session.regenerate?.();
+    await engine.commit?.(req, res);
     redirectTo(res, `${pageOf(engine.name)}members`);
   };
 }
@@ -132,7 +137,7 @@ function userOf(session: SessionHandle): string | undefined {
 /** GET /members: the members-only page; without a user in the session a 401 that says to log in. */
 function showMembers(options: AppRouterOptions) {
   const { engine, traces } = options;
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const session = engine.session(req, res);
     const state = exchangeOf(res);
     state.action = 'members';
@@ -141,6 +146,7 @@ function showMembers(options: AppRouterOptions) {
     const value = session.read(USER_KEY);
     const user = present ? value : undefined;
     state.codeLines = user === undefined ? findLines(appSource, membersDenied) : codeLinesFor('members');
+    await engine.commit?.(req, res);
     const previous = traces.open(req.query.trace);
     respondAfterHeaders(res, user === undefined ? 401 : 200, 'html', () => {
       const current = state.exchange as Exchange;
@@ -149,6 +155,7 @@ function showMembers(options: AppRouterOptions) {
         engine: engine.name,
         home: pageOf(engine.name),
         user,
+        storeDown: current.serverKeeps?.note === STORE_DOWN_MESSAGE ? STORE_DOWN_MESSAGE : undefined,
         exchanges: exchanges.toReversed(),
         exchangesJson: jsonForScript(exchanges),
         embedded: isFramed(req),
@@ -172,12 +179,12 @@ interface PageOutcome {
 }
 
 /** GET /: index.html's logic (flashed messages, the user, then the lesson's `{% if %}`), then the page with its records. */
-function showPage(
+async function showPage(
   options: AppRouterOptions,
   req: Request,
   res: Response,
   outcome: PageOutcome = { status: 200 },
-) {
+): Promise<void> {
   const { engine, traces } = options;
   const session = engine.session(req, res);
   const state = exchangeOf(res);
@@ -191,6 +198,7 @@ function showPage(
   state.templateBranch = shown ? 'if' : 'else';
   const lessonOutput = renderLesson(session.view());
   state.templateHtml = lessonOutput.trim();
+  await engine.commit?.(req, res);
   const previous = traces.open(req.query.trace);
   respondAfterHeaders(res, outcome.status, 'html', () => {
     const current = state.exchange as Exchange;
@@ -205,6 +213,7 @@ function showPage(
       flashes,
       user,
       error: outcome.error,
+      storeDown: current.serverKeeps?.note === STORE_DOWN_MESSAGE ? STORE_DOWN_MESSAGE : undefined,
       demoAccounts: DEMO_ACCOUNTS,
       lessonOutput,
       templateBranch: state.templateBranch,

@@ -7,9 +7,14 @@ import { deletesCookie, setCookiesNamed } from '../web/set-cookie.ts';
 
 type Facts = Omit<Exchange, 'summary' | 'id' | 'at'>;
 
+/** The server-side engine's verdict on an id the store does not know. */
+export const UNKNOWN_ID =
+  'The store has no row for this session id (logged out, expired or never issued), so the app got an empty session: a server-side session can be revoked.';
+
 /** How the incoming cookie was judged, in the verdict vocabulary, and what that meant for the app. */
 function openingOf(status: Facts['session']['status']): string {
   if (status === 'none' || status === 'valid') return '';
+  if (status === 'unknown-id') return `${UNKNOWN_ID} `;
   const consequence =
     status === 'bad-payload'
       ? 'Real Flask answers 500 here; the sandbox used an empty session.'

@@ -49,6 +49,8 @@ export function verdictText(verdict: Verdict): VerdictWords {
  */
 export function incomingText(session: Pick<Exchange['session'], 'status' | 'keyIndex'>): string {
   if (session.status === 'none') return 'No session cookie came in.';
+  if (session.status === 'unknown-id')
+    return 'The store has no row for this session id (logged out, expired or never issued): the app started an empty session.';
   const { text } = describeVerdict({ kind: session.status, keyIndex: session.keyIndex });
   return session.status === 'valid' ? text : `${text} The app ignored it and started an empty session.`;
 }
