@@ -12,6 +12,8 @@ import { flaskEngine } from './apps/flask-engine.ts';
 import { createAppRouter } from './apps/sandbox-app.ts';
 import { serverSideEngine } from './apps/server-side-engine.ts';
 import { type LazyStore, lazyStore } from './apps/store-source.ts';
+import { challengeJudge, challengeNoticeOf } from './challenges/judge.ts';
+import { createChallengesRouter } from './challenges/router.ts';
 import { createApiRouter } from './lab/api.ts';
 import { createExpressLab } from './lab/express-lab.ts';
 import { createFlaskLab } from './lab/flask/index.ts';
@@ -86,16 +88,20 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   // The apps' pages show what learners typed; they run no script at all, so none may run.
   // (Only on the apps and tools: /sandbox/ itself is a built page with the inspector's script.)
   router.use(
-    ['/flask', '/express', '/server-side', '/api'],
+    ['/flask', '/express', '/server-side', '/challenges', '/api'],
     helmet.contentSecurityPolicy({ useDefaults: false, directives: appPolicy }),
   );
   // Before any route or engine runs: a refused request changes nothing and sets no cookie.
   router.use(refuseCrossSiteWrites);
   mountRateLimits(router, options.rateLimits);
+  const store = options.store ?? lazyStore(config.store);
+  const judge = challengeJudge({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret });
+  const judged = { judge, noticeOf: challengeNoticeOf };
   router.use(
     '/flask',
     createAppRouter({
       ...shared,
+      ...judged,
       engine: flaskEngine({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret, now }),
       lab: createFlaskLab(labOptions),
     }),
@@ -108,16 +114,17 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
       lab: createExpressLab(labOptions),
     }),
   );
-  const store = options.store ?? lazyStore(config.store);
   const serverSide = serverSideEngine({ store: store.get, kind: store.kind, now });
   router.use(
     '/server-side',
     createAppRouter({
       ...shared,
+      ...judged,
       engine: serverSide,
       lab: createServerSideLab({ bodyLimit: config.bodyLimit, engine: serverSide }),
     }),
   );
+  router.use('/challenges', createChallengesRouter({ ...labOptions, store: store.get }));
   router.use('/api', createApiRouter(labOptions));
   router.use(sandboxErrors);
   return router;

@@ -5,12 +5,13 @@
  * (302) back to the page. The members' app of step 8 too: POST /login (clear, then store the user),
  * POST /logout and GET /members. Every request is recorded.
  */
-import { type Request, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { exchangeOf } from '../exchange/context.ts';
 import type { Exchange, SandboxAction } from '../exchange/exchange.ts';
 import { labOf } from '../keys/lab-settings.ts';
 import { recordExchanges } from '../recorder/record.ts';
 import type { TraceCodec } from '../recorder/trace.ts';
+import { withBase } from '../web/base-path.ts';
 import { jsonForScript } from '../web/embed.ts';
 import { formParser, requireField } from '../web/forms.ts';
 import { pageOf, redirectTo, renderPage, respondAfterHeaders } from '../web/pages.ts';
@@ -34,6 +35,10 @@ export interface AppRouterOptions {
   accounts: Accounts;
   /** Extra routes mounted at /lab after the engine (the lab experiments). */
   lab?: Router;
+  /** Mounted right after the engine: judges the challenges on the learner's request. */
+  judge?: RequestHandler;
+  /** What the judge found, for the page's "Solved" banner. */
+  noticeOf?: (res: Response) => unknown;
 }
 
 /** Where flask_app.py's login view keeps the user: `session['user_id']`, as Flask's tutorial does. */
@@ -56,6 +61,7 @@ export function createAppRouter(options: AppRouterOptions): Router {
   const { engine, traces } = options;
   const router = Router();
   router.use(recordExchanges({ engine: engine.name, traces }), engine.middleware);
+  if (options.judge) router.use(options.judge);
   router.get('/', (req, res) => showPage(options, req, res));
   router.get('/members', showMembers(options));
   const form = formParser(options.bodyLimit);
@@ -156,6 +162,8 @@ function showMembers(options: AppRouterOptions) {
         home: pageOf(engine.name),
         user,
         storeDown: current.serverKeeps?.note === STORE_DOWN_MESSAGE ? STORE_DOWN_MESSAGE : undefined,
+        challenge: options.noticeOf?.(res),
+        challengesHome: withBase('/sandbox/challenges/'),
         exchanges: exchanges.toReversed(),
         exchangesJson: jsonForScript(exchanges),
         embedded: isFramed(req),
@@ -213,6 +221,8 @@ async function showPage(
       flashes,
       user,
       error: outcome.error,
+      challenge: options.noticeOf?.(res),
+      challengesHome: withBase('/sandbox/challenges/'),
       storeDown: current.serverKeeps?.note === STORE_DOWN_MESSAGE ? STORE_DOWN_MESSAGE : undefined,
       demoAccounts: DEMO_ACCOUNTS,
       lessonOutput,
