@@ -40,6 +40,8 @@ export interface ServerConfig {
   sandboxSecretKey: string;
   /** True when the sandbox key is the public demo key (the page labels it so). */
   sandboxKeyIsPublicDemo: boolean;
+  /** The members' app's admin password (never shown); undefined: derived from the server secret, random per start. */
+  sandboxAdminPassword: string | undefined;
   /**
    * The server's own secret, for what only the server may write (e.g. the inspector's records).
    * Must be set, and equal on every process, when several serve one class.
@@ -67,6 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sandboxSecretKey,
     sandboxKeyIsPublicDemo: sandboxSecretKey === publicDemoKey,
+    sandboxAdminPassword: parseAdminPassword(env.SANDBOX_ADMIN_PASSWORD),
     serverSecret: parseServerSecret(env.SESSION_LAB_SECRET),
     bodyLimit: 16 * 1024,
     logRequests: env.LOG_REQUESTS !== '0',
@@ -180,6 +183,17 @@ export function parseServerSecret(value: string | undefined): string | undefined
   if (value.length < minServerSecretLength) {
     throw new ConfigError(
       `SESSION_LAB_SECRET must be at least ${minServerSecretLength} characters (it has ${value.length}). Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start`,
+    );
+  }
+  return value;
+}
+
+/** Undefined when unset; otherwise 8 to 200 characters (the login form takes up to 200). */
+export function parseAdminPassword(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 8 || value.length > 200) {
+    throw new ConfigError(
+      `SANDBOX_ADMIN_PASSWORD must be 8 to 200 characters (it has ${value.length}). Example: SANDBOX_ADMIN_PASSWORD=$(openssl rand -base64 12) npm start`,
     );
   }
   return value;

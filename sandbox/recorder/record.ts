@@ -70,6 +70,7 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
     ...(state.templateBranch === undefined ? {} : { templateBranch: state.templateBranch }),
     ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
     ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
+    ...(state.serverKeeps === undefined ? {} : { serverKeeps: state.serverKeeps }),
   };
   const summary = state.summary ?? summarize(facts, state.tooLarge === true);
   return boundRecord({ id: randomUUID(), at, ...facts, summary });

@@ -12,7 +12,7 @@ import { withBase } from '../../lib/site.ts';
 import { type Child, h, json, svg } from './dom.ts';
 import { renderAnatomy } from './render-anatomy.ts';
 
-const engineName = { flask: 'Flask', express: 'Express' } as const;
+const engineName = { flask: 'Flask', express: 'Express', 'server-side': 'Server-side' } as const;
 
 /** The server may add the template's output (`templateHtml`) to GET pages; optional either way. */
 type ExchangeView = Exchange & { templateHtml?: string };
