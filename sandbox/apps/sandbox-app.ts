@@ -10,6 +10,7 @@ import type { Exchange, SandboxAction } from '../exchange/exchange.ts';
 import { labOf } from '../keys/lab-settings.ts';
 import { recordExchanges } from '../recorder/record.ts';
 import type { TraceCodec } from '../recorder/trace.ts';
+import { readCookie } from '../web/cookies.ts';
 import { jsonForScript } from '../web/embed.ts';
 import { formParser, requireField } from '../web/forms.ts';
 import { pageOf, redirectTo, renderPage, respondAfterHeaders } from '../web/pages.ts';
@@ -94,7 +95,8 @@ function showPage(options: AppRouterOptions) {
     state.templateBranch = shown ? 'if' : 'else';
     const lessonOutput = renderLesson(session.view());
     state.templateHtml = lessonOutput.trim();
-    const previous = traces.open(req.query.trace);
+    // Only for the browser the trace was made for: the one now sending the cookie it left.
+    const previous = traces.open(req.query.trace, readCookie(req, 'session') ?? null);
     respondAfterHeaders(res, 200, 'html', () => {
       const current = state.exchange as Exchange;
       const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
