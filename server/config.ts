@@ -25,6 +25,13 @@ export const defaultDataDir = fileURLToPath(new URL('../data', import.meta.url))
 /** Shortest accepted SESSION_LAB_SECRET: 32 characters of random text carry enough entropy for HMAC keys. */
 export const minServerSecretLength = 32;
 
+/**
+ * Least accepted spread of SESSION_LAB_SECRET, in bits: its length times the Shannon entropy of its
+ * characters' frequencies. Random base64 of 32 bytes scores ~210, 32 random hex digits ~110, a
+ * repeated character or all spaces 0: a crude estimate that only catches secrets nobody drew at random.
+ */
+export const minServerSecretBits = 96;
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -145,12 +152,13 @@ const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * express's `trust proxy` value: true/false, a number of hops, or a comma-separated list of
- * addresses, subnets (CIDR) and range names. Default: loopback (a proxy on the same machine).
- * @example parseTrustProxy(undefined) // 'loopback'
+ * addresses, subnets (CIDR) and range names. Default: false, no proxy, so nobody can pick their
+ * address with X-Forwarded-For (the rate limits count by it); behind nginx set TRUST_PROXY=loopback.
+ * @example parseTrustProxy(undefined) // false
  * @example parseTrustProxy('1') // 1
  */
 export function parseTrustProxy(value: string | undefined): boolean | number | string {
-  if (value === undefined || value.trim() === '') return 'loopback';
+  if (value === undefined || value.trim() === '') return false;
   const text = value.trim();
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^\d{1,2}$/.test(text)) return Number(text);
@@ -177,12 +185,18 @@ function isAddressOrSubnet(entry: string): boolean {
   }
 }
 
-/** Undefined when unset (each process then makes a random one); at least 32 characters when set. */
+/** Undefined when unset (each process then makes a random one); at least 32 random-looking characters when set. */
 export function parseServerSecret(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
+  const makeOne = 'Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start';
   if (value.length < minServerSecretLength) {
     throw new ConfigError(
-      `SESSION_LAB_SECRET must be at least ${minServerSecretLength} characters (it has ${value.length}). Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start`,
+      `SESSION_LAB_SECRET must be at least ${minServerSecretLength} characters (it has ${value.length}). ${makeOne}`,
+    );
+  }
+  if (spreadBits(value) < minServerSecretBits) {
+    throw new ConfigError(
+      `SESSION_LAB_SECRET is too regular to be secret (repeated characters or spaces). ${makeOne}`,
     );
   }
   return value;
@@ -253,4 +267,13 @@ export function parseRedisUrl(value: string | undefined): string | undefined {
     );
   }
   return value.trim();
+}
+
+/** Length × Shannon entropy of the character frequencies, in bits. */
+function spreadBits(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) bits -= count * Math.log2(count / text.length);
+  return bits;
 }

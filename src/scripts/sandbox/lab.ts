@@ -238,7 +238,11 @@ const results: Record<
     const cookie = pastedCookieValue(String(new FormData(form).get('cookie') ?? ''));
     const verdict = verifying.checked ? verdictText(verifying.verdict) : undefined;
     out.replaceChildren(
-      h('p', null, h('strong', null, 'Decoded (no key needed)')),
+      h(
+        'p',
+        null,
+        h('strong', null, decoding.decoded ? 'Decoded (no key needed)' : 'Could not decode this cookie'),
+      ),
       decoding.json === null
         ? h(
             'p',
