@@ -103,21 +103,30 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
       .slice(flashed + 1)
       .some((e) => e.engine === 'flask' && e.method === 'GET' && !hasFlashes(e.session.after));
   },
-  /** An older cookie, already replaced by a newer one, sent again and still accepted (signed is not fresh). */
+  /**
+   * An older cookie, already replaced by a newer one or deleted, sent again and still accepted (signed
+   * is not fresh). Judged on the request that carried it back (the page after the lab's replay), not on
+   * the replay's own POST, which still carried the cookie the browser held.
+   */
   'replay-old-cookie': (timeline) =>
     timeline.some((e, i) => {
-      if (e.labAction === 'replay' && e.session.status === 'valid') return true;
       const sent = sessionValueSent(e);
       if (!sent || e.session.status !== 'valid') return false;
       const setAt = timeline.findIndex((x, k) => k < i && x.engine === e.engine && x.cookieAfter === sent);
+      // Replaced by another cookie, or deleted (Start over): either way the browser was told to drop it.
       return (
         setAt !== -1 &&
-        timeline
-          .slice(setAt + 1, i)
-          .some((x) => x.engine === e.engine && x.cookieAfter !== null && x.cookieAfter !== sent)
+        timeline.slice(setAt + 1, i).some((x) => x.engine === e.engine && replacesCookie(x, sent))
       );
     }),
 };
+
+/** Whether this response told the browser to drop the session cookie `value`: a new value, or a deletion. */
+function replacesCookie(exchange: Exchange, value: string): boolean {
+  return setCookiesNamed(exchange.setCookies, 'session').some(
+    (cookie) => cookie.value !== value || deletesCookie(cookie, exchange.at),
+  );
+}
 
 /** The session cookie value a request carried, if any. */
 function sessionValueSent(exchange: Exchange): string | undefined {
