@@ -58,3 +58,18 @@ describe('tasks done as the lessons say', () => {
     expect(completedTasks(timeline)).not.toContain('replay-old-cookie');
   });
 });
+
+describe('the record of a POST says where the browser says it came from', () => {
+  it('keeps Sec-Fetch-Site as sent, so step 12 can show it', async () => {
+    const agent = request.agent(sandboxApp());
+    const stored = await agent
+      .post('/sandbox/flask/store')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .type('form')
+      .send({ firstName: 'Ada' });
+    const page = await agent.get(stored.headers.location as string);
+    const [post] = embeddedExchanges(page.text) as unknown as Exchange[];
+    expect(post).toMatchObject({ method: 'POST', action: 'store', fetchSite: 'same-origin' });
+    expect((embeddedExchanges(page.text)[1] as unknown as Exchange).fetchSite).toBeUndefined();
+  });
+});

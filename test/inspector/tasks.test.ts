@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completedTasks, taskChecks } from '../../src/lib/inspector/tasks.ts';
+import { completedTasks, taskChecks, taskDoneOnStep } from '../../src/lib/inspector/tasks.ts';
 import type { Exchange } from '../../src/lib/inspector/types.ts';
 import type { SandboxTaskId } from '../../src/schemas/lesson.ts';
 import { sandboxTaskIds } from '../../src/schemas/lesson.ts';
@@ -224,5 +224,38 @@ describe('the tasks of the flash and replay steps', () => {
     const replay = exchange({ requestCookie: 'session=old.a.b', session: { status: 'valid' } });
     expect(run('replay-old-cookie', [a, b, replay])).toBe(true);
     expect(run('replay-old-cookie', [a, b])).toBe(false);
+  });
+});
+
+describe('taskDoneOnStep', () => {
+  const made = store({}, 'Ada');
+  const onStep = (slug: string) => (id: string) => (id === made.id ? slug : undefined);
+  it('counts only what the learner did on the step that asks for the task', () => {
+    expect(taskDoneOnStep('store-first-name', [made], onStep('the-import'), 'the-import')).toBe(true);
+    expect(taskDoneOnStep('store-first-name', [made], onStep('the-import'), 'csrf')).toBe(false);
+    expect(taskDoneOnStep('store-first-name', [made], () => undefined, 'the-import')).toBe(false);
+  });
+});
+
+describe('the tasks of the login and CSRF steps', () => {
+  const deleting =
+    'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/sandbox/flask';
+  const post = (action: string, setCookies: string[]) =>
+    exchange({ method: 'POST', action: action as Exchange['action'], status: 302, setCookies });
+  it('log-in-and-out passes for a login that set a cookie and a later logout that deleted it', () => {
+    expect(run('log-in-and-out', [post('login', [setSession]), post('logout', [deleting])])).toBe(true);
+  });
+  it('log-in-and-out fails without the logout, without the login, or when the logout kept the cookie', () => {
+    expect(run('log-in-and-out', [post('login', [setSession])])).toBe(false);
+    expect(run('log-in-and-out', [post('logout', [deleting])])).toBe(false);
+    expect(run('log-in-and-out', [post('login', [setSession]), post('logout', [setSession])])).toBe(false);
+    expect(run('log-in-and-out', [post('logout', [deleting]), post('login', [setSession])])).toBe(false);
+  });
+  it('see-fetch-metadata passes once the learner opened a same-origin POST in the inspector', () => {
+    const sent = exchange({ method: 'POST', action: 'store', fetchSite: 'same-origin' });
+    expect(run('see-fetch-metadata', [sent], new Set([sent.id]))).toBe(true);
+    expect(run('see-fetch-metadata', [sent], new Set())).toBe(false);
+    const page = exchange({ fetchSite: 'same-origin' });
+    expect(run('see-fetch-metadata', [page], new Set([page.id]))).toBe(false);
   });
 });

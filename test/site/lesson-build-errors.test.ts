@@ -23,7 +23,8 @@ function syncWithLessons(lessons: Record<string, string>): { status: number | nu
   for (const file of ['astro.config.mjs', 'tsconfig.json', 'package.json'])
     copyFileSync(join(root, file), join(dir, file));
   // The config mounts the sandbox in dev, so the copy needs it (and the packages) too.
-  for (const shared of ['node_modules', 'sandbox', 'server']) symlinkSync(join(root, shared), join(dir, shared), 'dir');
+  for (const shared of ['node_modules', 'sandbox', 'server'])
+    symlinkSync(join(root, shared), join(dir, shared), 'dir');
   mkdirSync(join(dir, 'lessons'));
   for (const [name, text] of Object.entries(lessons)) writeFileSync(join(dir, 'lessons', name), text);
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');

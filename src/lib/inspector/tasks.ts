@@ -119,6 +119,26 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
         timeline.slice(setAt + 1, i).some((x) => x.engine === e.engine && replacesCookie(x, sent))
       );
     }),
+  /** `POST /login` stored a user in the session, and a later `POST /logout` dropped the session cookie. */
+  'log-in-and-out': (timeline) => {
+    const login = timeline.findIndex((e) => e.method === 'POST' && isAction(e, 'login') && setsSession(e));
+    if (login === -1) return false;
+    return timeline
+      .slice(login + 1)
+      .some(
+        (e) =>
+          e.method === 'POST' &&
+          isAction(e, 'logout') &&
+          e.engine === timeline[login]?.engine &&
+          setCookiesNamed(e.setCookies, 'session').some((cookie) => deletesCookie(cookie, e.at)),
+      );
+  },
+  /**
+   * The learner opened, in the inspector, a POST that the browser marked `Sec-Fetch-Site: same-origin`
+   * (which is why the sandbox accepted it; another site's form would be marked cross-site and refused).
+   */
+  'see-fetch-metadata': (timeline, inspected) =>
+    timeline.some((e) => inspected.has(e.id) && e.method === 'POST' && e.fetchSite === 'same-origin'),
 };
 
 /** Whether this response told the browser to drop the session cookie `value`: a new value, or a deletion. */
@@ -131,6 +151,24 @@ function replacesCookie(exchange: Exchange, value: string): boolean {
 /** The session cookie value a request carried, if any. */
 function sessionValueSent(exchange: Exchange): string | undefined {
   return parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value;
+}
+
+/**
+ * Whether a step's task is done, judged only on the exchanges made on that step's page (`stepOf`
+ * gives the step slug an exchange was made on): a store on step 2 does not finish step 12's task.
+ * @example taskDoneOnStep('store-first-name', [], () => undefined, 'the-import') // false
+ */
+export function taskDoneOnStep(
+  task: SandboxTaskId,
+  timeline: readonly Exchange[],
+  stepOf: (exchangeId: string) => string | undefined,
+  step: string,
+  inspected: ReadonlySet<string> = new Set(),
+): boolean {
+  return taskChecks[task](
+    timeline.filter((exchange) => stepOf(exchange.id) === step),
+    inspected,
+  );
 }
 
 /**
