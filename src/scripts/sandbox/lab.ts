@@ -180,6 +180,10 @@ async function appExperiment(body: unknown, out: HTMLElement, form: HTMLFormElem
   reloadApp(engine);
   await shown;
   const view = changeView(getTimeline(), engine);
+  // The weak key re-signed the session: the guess attacks that cookie, whatever the field held before.
+  const attacked = lab?.querySelector<HTMLTextAreaElement>('#guess-cookie');
+  const signed = currentCookie(getTimeline(), engine);
+  if (form.dataset.lab === 'weak-key' && attacked && signed) fill(attacked, signed);
   const replayed = form.dataset.lab === 'replay' && view?.exchanges.at(-1)?.session.status === 'valid';
   // A replayed cookie that verifies is the lesson: accepted, though it is not the newest.
   const verdict = replayed
