@@ -159,17 +159,17 @@ export const taskHelp: Record<SandboxTaskId, TaskHelp> = {
   },
   'replay-old-cookie': {
     tool: 'lab-replay',
-    toolLabel: "Open the lab's replay experiment",
+    toolLabel: 'Open the lab\'s "Replay an old cookie"',
     hint: 'A signature says who wrote a cookie, not when it stopped being current. Try sending an old one again.',
     solution: [
       'Store a first name, then press Start over: the browser drops that cookie, but it is not dead.',
-      'In the lab, send the old cookie again (the replay experiment).',
+      'In the lab, under "Replay an old cookie", press Replay this old cookie.',
       'The verdict: it still verifies, and the old name is back. Signed is not fresh.',
     ],
     missing: (timeline) =>
       flask(timeline).filter((e) => sentSession(e)).length < 1
         ? 'store a first name, then press Start over, so there is an old cookie to send again.'
-        : 'send the old cookie again, from the lab.',
+        : 'replay the old cookie, from the lab ("Replay an old cookie").',
   },
   'log-in-and-out': {
     tool: 'app-login',

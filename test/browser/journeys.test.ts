@@ -85,10 +85,7 @@ async function doTask(page: Page, task: string | undefined): Promise<void> {
       await expect.poll(() => newest(page).textContent()).toMatch(/POST \/sandbox\/flask\/clear/);
       const lab = page.locator('.lab-details');
       if ((await lab.getAttribute('open')) === null) await lab.locator('> summary').click();
-      return page
-        .getByRole('button', { name: /old cookie again/i })
-        .first()
-        .click();
+      return page.getByRole('button', { name: 'Replay this old cookie' }).first().click();
     }
     case 'log-in-and-out':
       await flask(page).getByLabel('Username').fill('ada');
