@@ -25,6 +25,13 @@ export const defaultDataDir = fileURLToPath(new URL('../data', import.meta.url))
 /** Shortest accepted SESSION_LAB_SECRET: 32 characters of random text carry enough entropy for HMAC keys. */
 export const minServerSecretLength = 32;
 
+/**
+ * Least accepted spread of SESSION_LAB_SECRET, in bits: its length times the Shannon entropy of its
+ * characters' frequencies. Random base64 of 32 bytes scores ~210, 32 random hex digits ~110, a
+ * repeated character or all spaces 0: a crude estimate that only catches secrets nobody drew at random.
+ */
+export const minServerSecretBits = 96;
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -40,6 +47,8 @@ export interface ServerConfig {
   sandboxSecretKey: string;
   /** True when the sandbox key is the public demo key (the page labels it so). */
   sandboxKeyIsPublicDemo: boolean;
+  /** The members' app's admin password (never shown); undefined: derived from the server secret, random per start. */
+  sandboxAdminPassword: string | undefined;
   /**
    * The server's own secret, for what only the server may write (e.g. the inspector's records).
    * Must be set, and equal on every process, when several serve one class.
@@ -67,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sandboxSecretKey,
     sandboxKeyIsPublicDemo: sandboxSecretKey === publicDemoKey,
+    sandboxAdminPassword: parseAdminPassword(env.SANDBOX_ADMIN_PASSWORD),
     serverSecret: parseServerSecret(env.SESSION_LAB_SECRET),
     bodyLimit: 16 * 1024,
     logRequests: env.LOG_REQUESTS !== '0',
@@ -142,12 +152,13 @@ const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * express's `trust proxy` value: true/false, a number of hops, or a comma-separated list of
- * addresses, subnets (CIDR) and range names. Default: loopback (a proxy on the same machine).
- * @example parseTrustProxy(undefined) // 'loopback'
+ * addresses, subnets (CIDR) and range names. Default: false, no proxy, so nobody can pick their
+ * address with X-Forwarded-For (the rate limits count by it); behind nginx set TRUST_PROXY=loopback.
+ * @example parseTrustProxy(undefined) // false
  * @example parseTrustProxy('1') // 1
  */
 export function parseTrustProxy(value: string | undefined): boolean | number | string {
-  if (value === undefined || value.trim() === '') return 'loopback';
+  if (value === undefined || value.trim() === '') return false;
   const text = value.trim();
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^\d{1,2}$/.test(text)) return Number(text);
@@ -174,12 +185,29 @@ function isAddressOrSubnet(entry: string): boolean {
   }
 }
 
-/** Undefined when unset (each process then makes a random one); at least 32 characters when set. */
+/** Undefined when unset (each process then makes a random one); at least 32 random-looking characters when set. */
 export function parseServerSecret(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
+  const makeOne = 'Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start';
   if (value.length < minServerSecretLength) {
     throw new ConfigError(
-      `SESSION_LAB_SECRET must be at least ${minServerSecretLength} characters (it has ${value.length}). Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start`,
+      `SESSION_LAB_SECRET must be at least ${minServerSecretLength} characters (it has ${value.length}). ${makeOne}`,
+    );
+  }
+  if (spreadBits(value) < minServerSecretBits) {
+    throw new ConfigError(
+      `SESSION_LAB_SECRET is too regular to be secret (repeated characters or spaces). ${makeOne}`,
+    );
+  }
+  return value;
+}
+
+/** Undefined when unset; otherwise 8 to 200 characters (the login form takes up to 200). */
+export function parseAdminPassword(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 8 || value.length > 200) {
+    throw new ConfigError(
+      `SANDBOX_ADMIN_PASSWORD must be 8 to 200 characters (it has ${value.length}). Example: SANDBOX_ADMIN_PASSWORD=$(openssl rand -base64 12) npm start`,
     );
   }
   return value;
@@ -239,4 +267,13 @@ export function parseRedisUrl(value: string | undefined): string | undefined {
     );
   }
   return value.trim();
+}
+
+/** Length × Shannon entropy of the character frequencies, in bits. */
+function spreadBits(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) bits -= count * Math.log2(count / text.length);
+  return bits;
 }

@@ -24,11 +24,12 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     trustProxy: 'loopback',
     sandboxSecretKey: publicDemoKey,
     sandboxKeyIsPublicDemo: true,
+    sandboxAdminPassword: undefined,
     serverSecret: 'test-server-secret',
     bodyLimit: 16 * 1024,
-    logRequests: false,
     dataDir: testDataDir,
     redisUrl: undefined,
+    logRequests: false,
     ...overrides,
   };
 }
