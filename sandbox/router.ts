@@ -22,6 +22,7 @@ import { mountRateLimits, type RateLimits } from './rate-limits.ts';
 import { createTraceCodec } from './recorder/trace.ts';
 import { withoutBase } from './web/base-path.ts';
 import { refuseCrossSiteWrites } from './web/csrf.ts';
+import { formAddressVisits } from './web/form-addresses.ts';
 import { learnerMessage, parserType, statusOf } from './web/http-errors.ts';
 import { pageOf, renderPage, wantsJson } from './web/pages.ts';
 
@@ -126,6 +127,7 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   );
   router.use('/challenges', createChallengesRouter({ ...labOptions, store: store.get }));
   router.use('/api', createApiRouter(labOptions));
+  router.use(formAddressVisits(router));
   router.use(sandboxErrors);
   return router;
 }
@@ -197,6 +199,7 @@ const titles: Record<number, string> = {
   400: 'Bad Request',
   403: 'Refused: sent from another site',
   404: 'Not Found',
+  405: 'This address takes a form',
   413: 'Too large',
   415: 'Unsupported form',
   429: 'Too many requests',

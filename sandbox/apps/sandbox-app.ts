@@ -12,6 +12,7 @@ import { labOf } from '../keys/lab-settings.ts';
 import { recordExchanges } from '../recorder/record.ts';
 import type { TraceCodec } from '../recorder/trace.ts';
 import { withBase } from '../web/base-path.ts';
+import { readCookie } from '../web/cookies.ts';
 import { jsonForScript } from '../web/embed.ts';
 import { formParser, requireField } from '../web/forms.ts';
 import { pageOf, redirectTo, renderPage, respondAfterHeaders } from '../web/pages.ts';
@@ -153,7 +154,8 @@ function showMembers(options: AppRouterOptions) {
     const user = present ? value : undefined;
     state.codeLines = user === undefined ? findLines(appSource, membersDenied) : codeLinesFor('members');
     await engine.commit?.(req, res);
-    const previous = traces.open(req.query.trace);
+    // Only for the browser the trace was made for: the one now sending the cookie it left.
+    const previous = traces.open(req.query.trace, readCookie(req, 'session') ?? null);
     respondAfterHeaders(res, user === undefined ? 401 : 200, 'html', () => {
       const current = state.exchange as Exchange;
       const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
@@ -207,7 +209,8 @@ async function showPage(
   const lessonOutput = renderLesson(session.view());
   state.templateHtml = lessonOutput.trim();
   await engine.commit?.(req, res);
-  const previous = traces.open(req.query.trace);
+  // Only for the browser the trace was made for: the one now sending the cookie it left.
+  const previous = traces.open(req.query.trace, readCookie(req, 'session') ?? null);
   respondAfterHeaders(res, outcome.status, 'html', () => {
     const current = state.exchange as Exchange;
     const exchanges = previous?.engine === engine.name ? [previous, current] : [current];

@@ -60,6 +60,8 @@ export interface Exchange {
   location?: string;
   /** The request's `Cookie` header exactly as received (null when none), sandbox cookies only. */
   requestCookie: string | null;
+  /** The request's `Sec-Fetch-Site` as the browser sent it (`same-origin` for the sandbox's own forms), when sent. */
+  fetchSite?: string;
   /** Every `Set-Cookie` header the response carried, in order, exactly as sent. */
   setCookies: string[];
   /** The response's `Vary` header, if any. */

@@ -37,6 +37,8 @@ const scripts = {
 export interface RedisStoreOptions {
   /** Called once when Redis becomes unreachable and once when it is back (the server logs these). */
   onStatus?: (status: 'down' | 'up', detail: string) => void;
+  /** How long `open` waits for the first connection (default: one connect timeout). */
+  connectWaitMs?: number;
 }
 
 export class RedisSessionStore implements SessionStore {
@@ -47,7 +49,7 @@ export class RedisSessionStore implements SessionStore {
   #closed = false;
 
   /**
-   * Connects to `url`, waiting at most about a second: when Redis is down at start the store still
+   * Connects to `url`, waiting at most `connectWaitMs`: when Redis is down at start the store still
    * opens (its calls fail with StoreUnavailable) and connects once Redis is up.
    */
   static async open(
@@ -56,7 +58,7 @@ export class RedisSessionStore implements SessionStore {
     options: RedisStoreOptions = {},
   ): Promise<RedisSessionStore> {
     const store = new RedisSessionStore(url, limits, options);
-    await store.#whenReady(redisTimeoutMs);
+    await store.#whenReady(options.connectWaitMs ?? redisTimeoutMs);
     return store;
   }
 

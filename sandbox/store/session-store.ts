@@ -43,9 +43,9 @@ export interface SessionStore {
 
 /** The sandbox's caps: a hostile class must not grow the store without bound. */
 export interface StoreLimits {
-  /** Live sessions kept per client address; the oldest go first. */
+  /** Live sessions kept per client address; the oldest (closest to expiring) go first. */
   maxPerOwner: number;
-  /** Live rows kept in all; the oldest go first. */
+  /** Live rows kept in all; the oldest (closest to expiring) go first. */
   maxRows: number;
   /** Longest lifetime a row may have, whatever PERMANENT_SESSION_LIFETIME says. */
   maxLifetimeMs: number;

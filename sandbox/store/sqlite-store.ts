@@ -162,12 +162,13 @@ export class SqliteSessionStore implements SessionStore {
   }
 }
 
-/** SQLite's own failures (busy past the timeout, disk full, unreadable file) become StoreUnavailable. */
+/** SQLite's failures (busy past the timeout, disk full, unreadable file, closed) become StoreUnavailable. */
 function unavailableOnError<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'ERR_SQLITE_ERROR') {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_SQLITE_ERROR' || code === 'ERR_INVALID_STATE') {
       throw new StoreUnavailable(
         'sqlite',
         `The session database cannot be used: ${(error as Error).message}`,

@@ -16,6 +16,10 @@ export interface RunningRedis {
   start: () => Promise<void>;
   /** Stops the server and waits until it has exited. */
   stop: () => Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing answers, as with a hung Redis. */
+  freeze: () => void;
+  /** Lets a frozen server run again (SIGCONT). */
+  thaw: () => void;
 }
 
 /** A port nothing listens on right now. */
@@ -53,9 +57,17 @@ export async function startRedis(): Promise<RunningRedis> {
     child = undefined;
     if (!running || running.exitCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGCONT');
     running.kill('SIGTERM');
     await exited;
   };
   await start();
-  return { port, url: `redis://127.0.0.1:${port}`, start, stop };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    stop,
+    freeze: () => child?.kill('SIGSTOP'),
+    thaw: () => child?.kill('SIGCONT'),
+  };
 }
