@@ -2,7 +2,7 @@
  * Test helpers: an express app with only the sandbox mounted at /sandbox, as server/server.ts
  * mounts it (no Astro build needed), with a frozen clock when asked.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
@@ -10,8 +10,9 @@ import { createSandboxRouter, sandboxConfigOf } from '../../sandbox/router.ts';
 import type { ServerConfig } from '../../server/config.ts';
 import { publicDemoKey } from '../../server/config.ts';
 
-/** One SQLite folder per test file's process, removed by the OS's tmp cleaning. */
+/** One folder per test process for the server-side engine's SQLite file, removed when it exits. */
 const testDataDir = mkdtempSync(join(tmpdir(), 'session-lab-test-'));
+process.once('exit', () => rmSync(testDataDir, { recursive: true, force: true }));
 
 /** The configuration the tests use (the public demo key, a fixed server secret). */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {

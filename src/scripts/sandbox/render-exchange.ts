@@ -248,12 +248,15 @@ function meaning(
     ? renderAnatomy(anatomy, 'now, with the key in force after this request')
     : exchange.engine === 'express'
       ? expressCookie(exchange)
-      : h('p', null, 'No session cookie in this exchange.');
+      : exchange.engine === 'server-side'
+        ? h('p', null, 'The cookie holds only a random session id: nothing to decode, nothing to sign.')
+        : h('p', null, 'No session cookie in this exchange.');
   return h(
     'div',
     null,
     h(sub, null, anatomy ? anatomyHeading(exchange, anatomy) : 'Cookie anatomy'),
     cookie,
+    exchange.serverKeeps ? serverKeeps(exchange.serverKeeps, sub) : '',
     h(sub, null, 'Session'),
     h(
       'p',
@@ -264,6 +267,30 @@ function meaning(
     h('pre', { class: 'session-json' }, json(exchange.session.after)),
     h(sub, null, changesHeading),
     diffList(before, exchange.session.after, unchanged),
+  );
+}
+
+/** The server-side engine's row beside the cookie: what the server keeps under `session:<id>`. */
+function serverKeeps(row: NonNullable<Exchange['serverKeeps']>, sub: 'h4' | 'h5'): HTMLElement {
+  const store = row.store === 'redis' ? 'Redis' : 'SQLite';
+  return h(
+    'div',
+    { class: 'server-keeps' },
+    h(sub, null, `What the server keeps (${store})`),
+    row.key === null
+      ? h('p', null, 'No row for this browser.')
+      : h(
+          'p',
+          null,
+          'Row ',
+          h('code', null, row.key),
+          row.value === null ? ': none (deleted or never written).' : ':',
+        ),
+    row.value === null ? '' : h('pre', { class: 'session-json' }, json(row.value)),
+    row.expiresAt === undefined
+      ? ''
+      : h('p', null, `Expires ${new Date(row.expiresAt).toLocaleTimeString()}.`),
+    row.note ? h('p', { class: 'note' }, row.note) : '',
   );
 }
 
