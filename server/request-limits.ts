@@ -5,21 +5,27 @@
  * - Per connection: browsers send one request at a time on a connection (they never pipeline), so a
  *   second request sent before the first was answered is a script's: it gets a 503 and the
  *   connection is closed, with whatever else it had queued unread.
- * - Per address: at most MAX_SANDBOX_GETS_IN_FLIGHT sandbox page views from one client address in
- *   flight, where in flight lasts until the answer is sent (or its connection closed) and the event
- *   loop's turn that handled it is over. Why the turn: Node reads every waiting connection in one
- *   turn and answers each at once, so without it 120 connections' bomb pages all count as done one
- *   by one and all run before /healthz is read. A class behind one router shares an address, but its
- *   pages take a few milliseconds each, so it rarely has more than a few in one turn. Past that: a 503
- *   with Retry-After: 1.
+ * - Per address, for sandbox GETs whose Cookie header is larger than one browser cookie can be
+ *   (4 KB: a browser drops bigger cookies, so only scripts send them; a zlib bomb is 15.6 KB): at
+ *   most MAX_HEAVY_GETS_IN_FLIGHT from one client address at once, each counted from its request
+ *   until HEAVY_HOLD_MS after its answer was sent (or its connection closed). Why after: Node reads
+ *   waiting connections and answers each at once, so a bomb page is "done" before the next is read
+ *   and a count of unanswered ones stays at 1 while a hundred connections' bomb pages run back to
+ *   back ahead of /healthz; holding each a moment caps them at a few per second per address.
+ *   Past that: a 503 with Retry-After: 1. Ordinary pages are not counted:
+ *   a class behind one router shares one address (npm run bench:sandbox loads it with 256).
  * Both answers are small plain pages made without touching the sandbox.
  */
 import type { RequestHandler, Response } from 'express';
 
 /** Requests one connection may have unanswered at once (a browser has one). */
 export const MAX_PIPELINED = 1;
-/** Sandbox GETs one client address may have in flight (answered in this event-loop turn counts). */
-export const MAX_SANDBOX_GETS_IN_FLIGHT = 16;
+/** Sandbox GETs with an oversized Cookie header one address may have in flight (counted until HEAVY_HOLD_MS after each answer). */
+export const MAX_HEAVY_GETS_IN_FLIGHT = 8;
+/** How long a heavy GET still counts after its answer. */
+export const HEAVY_HOLD_MS = 250;
+/** The largest cookie a browser keeps (name, value and attributes), in bytes. */
+const BROWSER_COOKIE_BYTES = 4096;
 
 const policy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'";
 
@@ -42,9 +48,9 @@ interface Counts<K> {
 
 /**
  * Counts requests in flight per key: from the request until its response is sent or its
- * connection closes, and with `wholeTurn` until the end of that event-loop turn too.
+ * connection closes, and `holdMs` longer.
  */
-function inFlight<K>(counts: Counts<K>, wholeTurn: boolean) {
+function inFlight<K>(counts: Counts<K>, holdMs: number) {
   const release = (key: K) => {
     const left = (counts.get(key) ?? 1) - 1;
     if (left <= 0) counts.delete(key);
@@ -53,12 +59,12 @@ function inFlight<K>(counts: Counts<K>, wholeTurn: boolean) {
   return (key: K, res: Response): number => {
     const now = (counts.get(key) ?? 0) + 1;
     counts.set(key, now);
-    res.once('close', () => (wholeTurn ? setImmediate(release, key) : release(key)));
+    res.once('close', () => (holdMs > 0 ? setTimeout(release, holdMs, key) : release(key)));
     return now;
   };
 }
 
-const perSocket = inFlight(new WeakMap<object, number>(), false);
+const perSocket = inFlight(new WeakMap<object, number>(), 0);
 
 /** At most MAX_PIPELINED unanswered requests per connection; more close it. */
 export const boundPipelining: RequestHandler = (req, res, next) => {
@@ -66,12 +72,17 @@ export const boundPipelining: RequestHandler = (req, res, next) => {
   busy(res, 'Too many requests at once on one connection. Please send one request at a time.', true);
 };
 
-/** At most MAX_SANDBOX_GETS_IN_FLIGHT unanswered sandbox GETs per client address (mount on /sandbox). */
+/** At most MAX_HEAVY_GETS_IN_FLIGHT sandbox GETs with an oversized Cookie header per address (mount on /sandbox). */
 export function boundSandboxGets(): RequestHandler {
-  const perAddress = inFlight(new Map<string, number>(), true);
+  const perAddress = inFlight(new Map<string, number>(), HEAVY_HOLD_MS);
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (perAddress(req.ip ?? '', res) <= MAX_SANDBOX_GETS_IN_FLIGHT) return next();
-    busy(res, 'The sandbox is busy with many pages for your network. Please try again in a moment.', false);
+    if ((req.headers.cookie?.length ?? 0) <= BROWSER_COOKIE_BYTES) return next();
+    if (perAddress(req.ip ?? '', res) <= MAX_HEAVY_GETS_IN_FLIGHT) return next();
+    busy(
+      res,
+      'The sandbox is busy with many oversized cookies from your network (bigger than a browser keeps). Please try again in a moment.',
+      false,
+    );
   };
 }
