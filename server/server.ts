@@ -143,7 +143,7 @@ const refuseOtherMethods: RequestHandler = (req, res, next) => {
 
 /** The live apps and tools under /sandbox (the /sandbox/ page itself is a built page). `originalUrl`: mounted routers rewrite `path`. */
 function isSandboxApp(url: string): boolean {
-  return /^\/sandbox\/(flask|express|api)([/?]|$)/.test(url);
+  return /^\/sandbox\/(flask|express|server-side|api)([/?]|$)/.test(url);
 }
 
 /** One line per request: enough for an instructor to see what a class is doing. */

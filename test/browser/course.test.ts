@@ -74,6 +74,40 @@ describe('on a phone, in dark mode', () => {
   });
 });
 
+describe('long lines of code', () => {
+  it.each([360, 768, 1366, 1920])(
+    'wrap inside their box on every step at %i px, every line drawn',
+    async (width) => {
+      const page = await openPage(env.browser, { viewport: { width, height: 900 } });
+      for (const slug of slugs) {
+        await page.goto(`${env.server.url}/learn/${slug}/`);
+        const problems = await page.evaluate(() => {
+          const lesson = document.querySelector('#lesson')?.getBoundingClientRect();
+          const found: string[] = [];
+          for (const pre of document.querySelectorAll<HTMLElement>('#lesson pre.astro-code')) {
+            const box = pre.getBoundingClientRect();
+            const start = pre.textContent?.slice(0, 30);
+            if (pre.scrollWidth > pre.clientWidth + 1) found.push(`hidden to the right: ${start}`);
+            if (!lesson || box.right > lesson.right + 1 || box.right > innerWidth)
+              found.push(`past the lesson's edge: ${start}`);
+            // Every line, blank ones too, is at least one line high.
+            for (const line of pre.querySelectorAll<HTMLElement>('.line'))
+              if (
+                line.getBoundingClientRect().height <
+                Number.parseFloat(getComputedStyle(line).lineHeight) - 1
+              )
+                found.push(`a line missing: ${start}`);
+          }
+          return found;
+        });
+        expect(problems, `${slug} at ${width} px`).toEqual([]);
+      }
+      await page.context().close();
+    },
+    90_000,
+  );
+});
+
 describe('by keyboard alone', () => {
   it('skips to the content, answers a question and moves to the next step', async () => {
     const page = await openPage(env.browser);

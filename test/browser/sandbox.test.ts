@@ -165,7 +165,7 @@ describe('the sandbox beside a step', () => {
     const field = page.getByLabel('An older cookie of yours');
     await expect.poll(() => field.inputValue()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(await page.getByLabel('One of your earlier cookies').locator('option').count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Send the old cookie again' }).click();
+    await page.getByRole('button', { name: 'Replay this old cookie' }).click();
     await expect.poll(() => app.locator('.output').textContent()).toMatch(/First Name: Ada/);
     await expect
       .poll(() => page.locator('[data-inspector-list]').textContent())

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { codeBlocks, keyCode } from '../helpers/lesson-text.ts';
 import { lessonSlugs } from '../helpers/lessons.ts';
 
 const slugs = lessonSlugs();
@@ -110,20 +111,93 @@ describe('the commands the steps teach', () => {
       expect(markdown(slug), slug).not.toMatch(/(^|[\s`'"])python (-[cm]\b|\S+\.py\b)/m);
   });
 
-  it('keep the secret key in the environment, with the PowerShell form and a .env file', () => {
+  it('keep the secret key in the environment, with the PowerShell form, and a .env file once the learner has a cookie', () => {
     const step = markdown('the-secret-key');
     for (const needle of [
       'app.config.from_prefixed_env()',
       "export FLASK_SECRET_KEY='",
       '$env:FLASK_SECRET_KEY = "',
-      'python-dotenv',
-      '.env',
     ])
       expect(step).toContain(needle);
+    expect(markdown('keys-and-revocation')).toContain('python3 -m pip install python-dotenv');
+    expect(markdown('keys-and-revocation')).toContain('Add `.env` to `.gitignore`');
   });
 
   it('ask for the flash and replay tasks on their steps', () => {
     expect(page('flash-messages')).toContain('data-task-status="see-flash"');
     expect(page('keys-and-revocation')).toContain('data-task-status="replay-old-cookie"');
+  });
+
+  it('give each step its own task, so no step arrives done from another one', () => {
+    const tasks = slugs.map((slug) => /data-task-status="([a-z-]+)"/.exec(page(slug))?.[1]).filter(Boolean);
+    expect(tasks.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(tasks).size).toBe(tasks.length);
+    expect(page('logging-in-and-out')).toContain('data-task-status="log-in-and-out"');
+    expect(page('csrf')).toContain('data-task-status="see-fetch-metadata"');
+  });
+});
+
+describe('the order of the course', () => {
+  const stepOf = (slug: string) => slugs.indexOf(slug) + 1;
+
+  it('keeps step 3 to the key: signed, not encrypted; the cookie is taken apart in step 5, after a Store', () => {
+    const secretKey = markdown('the-secret-key');
+    expect(secretKey).toContain('## Signed, not encrypted');
+    for (const moved of ['| payload |', 'urlsafe_b64decode', 'zlib', 'python-dotenv'])
+      expect(secretKey, moved).not.toContain(moved);
+    const storing = markdown('storing-and-reading');
+    expect(storing).toContain('## Look inside your cookie');
+    expect(storing).toContain('urlsafe_b64decode');
+    expect(secretKey).toContain(`Step ${stepOf('storing-and-reading')} takes a cookie you stored apart`);
+  });
+
+  it('names only steps that exist, numbered from 1', () => {
+    for (const slug of slugs)
+      for (const [, number] of markdown(slug).matchAll(/\b[Ss]teps? (\d+)/g)) {
+        expect(Number(number), slug).toBeGreaterThanOrEqual(1);
+        expect(Number(number), slug).toBeLessThanOrEqual(slugs.length);
+      }
+  });
+
+  it('points each cross-reference at the step that explains it', () => {
+    const references: [slug: string, pattern: RegExp, target: string][] = [
+      ['cookie-flags-and-lifetime', /absolute timeout from step (\d+)/, 'beyond-flask'],
+      ['starting-over', /very first visit in step (\d+)/, 'what-is-a-session'],
+      ['logging-in-and-out', /The cookie is readable \(step (\d+)\)/, 'the-secret-key'],
+      ['keys-and-revocation', /kept in the environment \(step (\d+)\)/, 'the-secret-key'],
+      ['the-secret-key', /step (\d+) shows how to keep the key in a `\.env` file/, 'keys-and-revocation'],
+      ['logging-in-and-out', /regenerate\(session\)/, 'logging-in-and-out'],
+      ['the-template-check', /`Vary: Cookie` \(step (\d+)\)/, 'what-is-a-session'],
+    ];
+    for (const [slug, pattern, target] of references) {
+      const found = markdown(slug).match(pattern);
+      expect(found, `${slug}: ${pattern}`).not.toBeNull();
+      if (found?.[1]) expect(Number(found[1]), `${slug}: ${pattern}`).toBe(stepOf(target));
+    }
+    expect(markdown('beyond-flask')).toContain('## An absolute timeout');
+  });
+
+  it('ends with every difference between Flask 3.1 and 2.2, after each has been explained', () => {
+    const last = markdown(slugs[slugs.length - 1] ?? '');
+    expect(last).toContain('## Flask 3.1 and 2.2 side by side');
+    for (const row of [
+      '`--debug`',
+      '`len(session)`',
+      '`.svg`',
+      '`SESSION_COOKIE_PARTITIONED`',
+      '`Domain=.example.com`',
+      '`SECRET_KEY_FALLBACKS`',
+    ])
+      expect(last, row).toContain(row);
+    expect(markdown('what-is-a-session')).not.toContain('SECRET_KEY_FALLBACKS');
+  });
+});
+
+describe('the key code of each step', () => {
+  it('is not repeated word for word in the text below it', () => {
+    for (const slug of slugs) {
+      const key = keyCode(slug).trim();
+      for (const { code } of codeBlocks(slug)) expect(code.trim(), slug).not.toBe(key);
+    }
   });
 });

@@ -67,6 +67,13 @@ describe('the course site served by the real server', () => {
     expect(missing.type).toMatch(/^text\/html/);
     expect(missing.body).toContain('This page does not exist');
     expect(missing.body).toContain('href="/learn/what-is-a-session/"');
+    // Its list numbers the steps 1 to n, as every other page does ("Step 1 of 12").
+    const list = missing.body.match(/<ol[^>]*>(.*?)<\/ol>/s);
+    expect(list?.[0]).not.toMatch(/<ol[^>]*start=/);
+    const numbers = [...(list?.[1] ?? '').matchAll(/<li value="(\d+)"[^>]*><a href="\/learn\/([^/]+)\/"/g)];
+    expect(numbers.map(([, number, slug]) => [Number(number), slug])).toEqual(
+      slugs.map((slug, index) => [index + 1, slug]),
+    );
     expect((await get('/definitely/not/here.png')).status).toBe(404);
   });
 
