@@ -9,6 +9,7 @@ import { createSandboxRouter, sandboxConfigOf } from '../sandbox/router.ts';
 import { setBasePath, withBase, withoutBase } from '../sandbox/web/base-path.ts';
 import { statusOf } from '../sandbox/web/http-errors.ts';
 import type { ServerConfig } from './config.ts';
+import { boundPipelining, boundSandboxGets } from './request-limits.ts';
 
 /** Where `astro build` writes the site: prerendered pages in client/, Astro's handler in server/. */
 export const defaultDistDir = new URL('../dist/', import.meta.url).pathname;
@@ -73,6 +74,7 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
   );
 
   app.use(refuseOtherMethods);
+  app.use(boundPipelining);
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -83,7 +85,7 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
     express.static(join(clientDir, '_astro'), { immutable: true, maxAge: '1y', fallthrough: false }),
   );
   // The live sandbox first: its requests need no look-up on disk. /sandbox/ itself is a built page.
-  app.use('/sandbox', createSandboxRouter(sandboxConfigOf(config)));
+  app.use('/sandbox', boundSandboxGets(), createSandboxRouter(sandboxConfigOf(config)));
   app.use(express.static(clientDir, { extensions: ['html'] }));
   app.use(handler);
   app.use((_req, res) => {

@@ -1,6 +1,8 @@
+import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import pako from 'pako';
 import { describe, expect, it } from 'vitest';
+import { knownTooLarge } from '../../sandbox/flask-session/bomb-verdicts.ts';
 import { PayloadTooLarge } from '../../sandbox/flask-session/errors.ts';
 import { deflate, inflate, MAX_INFLATED_BYTES } from '../../sandbox/flask-session/zlib.ts';
 
@@ -66,5 +68,20 @@ describe('inflate', () => {
     expect(() => inflate(bomb)).toThrow(PayloadTooLarge);
     expect(() => inflate(bomb, 1000)).toThrow(PayloadTooLarge);
     expect(inflate(deflate(new Uint8Array(1000)), 1000).length).toBe(1000);
+  });
+});
+
+describe('remembered bombs', () => {
+  it('a payload found to inflate past the cap is refused at once next time; other payloads are not remembered', () => {
+    const bomb = deflateSync(Buffer.alloc(200_000, 'a'));
+    const small = deflateSync(Buffer.from('{"firstName":"Ada"}'));
+    expect(knownTooLarge(bomb, MAX_INFLATED_BYTES)).toBe(false);
+    expect(() => inflate(bomb)).toThrow(PayloadTooLarge);
+    expect(knownTooLarge(bomb, MAX_INFLATED_BYTES)).toBe(true);
+    expect(() => inflate(bomb)).toThrow(PayloadTooLarge);
+    // The verdict is for that cap only: a larger cap inflates it.
+    expect(inflate(bomb, 300_000).length).toBe(200_000);
+    expect(new TextDecoder().decode(inflate(small))).toBe('{"firstName":"Ada"}');
+    expect(knownTooLarge(small, MAX_INFLATED_BYTES)).toBe(false);
   });
 });
