@@ -52,6 +52,8 @@ function limiter(name: keyof RateLimits, { limit, windowMs }: RateLimit): Reques
     windowMs,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Without a trusted proxy (the default) X-Forwarded-For is ignored on purpose: no warning per client that sends one.
+    validate: { xForwardedForHeader: false },
     handler: (req, _res, next) => {
       const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = Math.max(

@@ -6,16 +6,23 @@
  */
 import { type ErrorRequestHandler, Router } from 'express';
 import helmet from 'helmet';
+import { createAccounts } from './apps/accounts.ts';
 import { expressEngine } from './apps/express-engine.ts';
 import { flaskEngine } from './apps/flask-engine.ts';
 import { createAppRouter } from './apps/sandbox-app.ts';
+import { serverSideEngine } from './apps/server-side-engine.ts';
+import { type LazyStore, lazyStore } from './apps/store-source.ts';
+import { challengeJudge, challengeNoticeOf } from './challenges/judge.ts';
+import { createChallengesRouter } from './challenges/router.ts';
 import { createApiRouter } from './lab/api.ts';
 import { createExpressLab } from './lab/express-lab.ts';
 import { createFlaskLab } from './lab/flask/index.ts';
+import { createServerSideLab } from './lab/server-side-lab.ts';
 import { mountRateLimits, type RateLimits } from './rate-limits.ts';
 import { createTraceCodec } from './recorder/trace.ts';
 import { withoutBase } from './web/base-path.ts';
 import { refuseCrossSiteWrites } from './web/csrf.ts';
+import { formAddressVisits } from './web/form-addresses.ts';
 import { learnerMessage, parserType, statusOf } from './web/http-errors.ts';
 import { pageOf, renderPage, wantsJson } from './web/pages.ts';
 
@@ -27,8 +34,12 @@ export interface SandboxConfig {
   sandboxKeyIsPublicDemo: boolean;
   /** The server's own secret: seals the inspector's records and the lab cookie. */
   serverSecret: string | undefined;
+  /** The members' app's admin password; undefined: derived from the server secret (random per start). */
+  adminPassword: string | undefined;
   /** Largest accepted request body, in bytes; bigger forms get a 413 page. */
   bodyLimit: number;
+  /** Where the server-side engine keeps its sessions: SQLite in `dataDir`, or Redis at `redisUrl`. */
+  store: { dataDir: string; redisUrl?: string };
 }
 
 /** Picks the sandbox's settings out of the server's. */
@@ -36,13 +47,18 @@ export function sandboxConfigOf(config: {
   sandboxSecretKey: string;
   sandboxKeyIsPublicDemo: boolean;
   serverSecret: string | undefined;
+  sandboxAdminPassword: string | undefined;
   bodyLimit: number;
+  dataDir: string;
+  redisUrl: string | undefined;
 }): SandboxConfig {
   return {
     sandboxKey: config.sandboxSecretKey,
     sandboxKeyIsPublicDemo: config.sandboxKeyIsPublicDemo,
     serverSecret: config.serverSecret,
+    adminPassword: config.sandboxAdminPassword,
     bodyLimit: config.bodyLimit,
+    store: { dataDir: config.dataDir, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) },
   };
 }
 
@@ -52,13 +68,16 @@ export interface SandboxRouterOptions {
   now?: () => number;
   /** Rate limits other than the classroom defaults (rate-limits.ts). */
   rateLimits?: Partial<RateLimits>;
+  /** The server-side engine's store (default: opened from `config.store` on first use). */
+  store?: LazyStore;
 }
 
 /** The live sandbox's routes, mounted at /sandbox. */
 export function createSandboxRouter(config: SandboxConfig, options: SandboxRouterOptions = {}): Router {
   const now = options.now ?? (() => Date.now() / 1000);
   const traces = createTraceCodec(config.serverSecret);
-  const shared = { traces, ...config };
+  const accounts = createAccounts(config.adminPassword, config.serverSecret);
+  const shared = { traces, accounts, ...config };
   const labOptions = {
     defaultKey: config.sandboxKey,
     serverSecret: config.serverSecret,
@@ -70,16 +89,20 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   // The apps' pages show what learners typed; they run no script at all, so none may run.
   // (Only on the apps and tools: /sandbox/ itself is a built page with the inspector's script.)
   router.use(
-    ['/flask', '/express', '/api'],
+    ['/flask', '/express', '/server-side', '/challenges', '/api'],
     helmet.contentSecurityPolicy({ useDefaults: false, directives: appPolicy }),
   );
   // Before any route or engine runs: a refused request changes nothing and sets no cookie.
   router.use(refuseCrossSiteWrites);
   mountRateLimits(router, options.rateLimits);
+  const store = options.store ?? lazyStore(config.store);
+  const judge = challengeJudge({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret });
+  const judged = { judge, noticeOf: challengeNoticeOf };
   router.use(
     '/flask',
     createAppRouter({
       ...shared,
+      ...judged,
       engine: flaskEngine({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret, now }),
       lab: createFlaskLab(labOptions),
     }),
@@ -92,7 +115,19 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
       lab: createExpressLab(labOptions),
     }),
   );
+  const serverSide = serverSideEngine({ store: store.get, kind: store.kind, now });
+  router.use(
+    '/server-side',
+    createAppRouter({
+      ...shared,
+      ...judged,
+      engine: serverSide,
+      lab: createServerSideLab({ bodyLimit: config.bodyLimit, engine: serverSide }),
+    }),
+  );
+  router.use('/challenges', createChallengesRouter({ ...labOptions, store: store.get }));
   router.use('/api', createApiRouter(labOptions));
+  router.use(formAddressVisits(router));
   router.use(sandboxErrors);
   return router;
 }
@@ -130,7 +165,8 @@ const sandboxErrors: ErrorRequestHandler = (error, req, res, next) => {
         (type === undefined ? undefined : parserMessages[type]) ??
         statusMessages[status] ??
         'Bad Request: the browser (or proxy) sent a request that this server could not understand.');
-  const back = pageOf(/^\/sandbox\/express/.test(withoutBase(req.originalUrl)) ? 'express' : 'flask');
+  const engine = /^\/sandbox\/(express|server-side)/.exec(withoutBase(req.originalUrl))?.[1];
+  const back = pageOf(engine === 'express' || engine === 'server-side' ? engine : 'flask');
   res.status(status).setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Security-Policy', appPolicyHeader);
   if (wantsJson(req.accepts.bind(req))) res.json({ error: message, status });
@@ -163,6 +199,7 @@ const titles: Record<number, string> = {
   400: 'Bad Request',
   403: 'Refused: sent from another site',
   404: 'Not Found',
+  405: 'This address takes a form',
   413: 'Too large',
   415: 'Unsupported form',
   429: 'Too many requests',

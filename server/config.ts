@@ -3,8 +3,11 @@
  * Bad values throw a ConfigError whose message says how to fix them; start.ts prints it as one line.
  */
 
+import { accessSync, constants, statSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -16,8 +19,18 @@ export const publicDemoKey = 'w98fw9ef8hwe98fhwef';
 /** The course's name when COURSE_TITLE is not set. */
 export const defaultCourseTitle = 'Session Lab';
 
+/** Where the server-side engine's SQLite file lives when DATA_DIR is not set (git-ignored). */
+export const defaultDataDir = fileURLToPath(new URL('../data', import.meta.url));
+
 /** Shortest accepted SESSION_LAB_SECRET: 32 characters of random text carry enough entropy for HMAC keys. */
 export const minServerSecretLength = 32;
+
+/**
+ * Least accepted spread of SESSION_LAB_SECRET, in bits: its length times the Shannon entropy of its
+ * characters' frequencies. Random base64 of 32 bytes scores ~210, 32 random hex digits ~110, a
+ * repeated character or all spaces 0: a crude estimate that only catches secrets nobody drew at random.
+ */
+export const minServerSecretBits = 96;
 
 export interface ServerConfig {
   host: string;
@@ -34,6 +47,8 @@ export interface ServerConfig {
   sandboxSecretKey: string;
   /** True when the sandbox key is the public demo key (the page labels it so). */
   sandboxKeyIsPublicDemo: boolean;
+  /** The members' app's admin password (never shown); undefined: derived from the server secret, random per start. */
+  sandboxAdminPassword: string | undefined;
   /**
    * The server's own secret, for what only the server may write (e.g. the inspector's records).
    * Must be set, and equal on every process, when several serve one class.
@@ -43,6 +58,10 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Log one line per request to stdout. */
   logRequests: boolean;
+  /** Folder of the server-side sessions' SQLite file (an absolute path). */
+  dataDir: string;
+  /** When set, server-side sessions live in this Redis instead of SQLite. */
+  redisUrl: string | undefined;
 }
 
 /** Reads the configuration from `env`, with safe defaults for a laptop. */
@@ -57,9 +76,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sandboxSecretKey,
     sandboxKeyIsPublicDemo: sandboxSecretKey === publicDemoKey,
+    sandboxAdminPassword: parseAdminPassword(env.SANDBOX_ADMIN_PASSWORD),
     serverSecret: parseServerSecret(env.SESSION_LAB_SECRET),
     bodyLimit: 16 * 1024,
     logRequests: env.LOG_REQUESTS !== '0',
+    dataDir: parseDataDir(env.DATA_DIR),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
   };
 }
 
@@ -130,12 +152,13 @@ const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * express's `trust proxy` value: true/false, a number of hops, or a comma-separated list of
- * addresses, subnets (CIDR) and range names. Default: loopback (a proxy on the same machine).
- * @example parseTrustProxy(undefined) // 'loopback'
+ * addresses, subnets (CIDR) and range names. Default: false, no proxy, so nobody can pick their
+ * address with X-Forwarded-For (the rate limits count by it); behind nginx set TRUST_PROXY=loopback.
+ * @example parseTrustProxy(undefined) // false
  * @example parseTrustProxy('1') // 1
  */
 export function parseTrustProxy(value: string | undefined): boolean | number | string {
-  if (value === undefined || value.trim() === '') return 'loopback';
+  if (value === undefined || value.trim() === '') return false;
   const text = value.trim();
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^\d{1,2}$/.test(text)) return Number(text);
@@ -162,13 +185,95 @@ function isAddressOrSubnet(entry: string): boolean {
   }
 }
 
-/** Undefined when unset (each process then makes a random one); at least 32 characters when set. */
+/** Undefined when unset (each process then makes a random one); at least 32 random-looking characters when set. */
 export function parseServerSecret(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
+  const makeOne = 'Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start';
   if (value.length < minServerSecretLength) {
     throw new ConfigError(
-      `SESSION_LAB_SECRET must be at least ${minServerSecretLength} characters (it has ${value.length}). Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start`,
+      `SESSION_LAB_SECRET must be at least ${minServerSecretLength} characters (it has ${value.length}). ${makeOne}`,
+    );
+  }
+  if (spreadBits(value) < minServerSecretBits) {
+    throw new ConfigError(
+      `SESSION_LAB_SECRET is too regular to be secret (repeated characters or spaces). ${makeOne}`,
     );
   }
   return value;
+}
+
+/** Undefined when unset; otherwise 8 to 200 characters (the login form takes up to 200). */
+export function parseAdminPassword(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 8 || value.length > 200) {
+    throw new ConfigError(
+      `SANDBOX_ADMIN_PASSWORD must be 8 to 200 characters (it has ${value.length}). Example: SANDBOX_ADMIN_PASSWORD=$(openssl rand -base64 12) npm start`,
+    );
+  }
+  return value;
+}
+
+/**
+ * A folder the server can write to, or create: relative paths are from the current directory.
+ * @example parseDataDir(undefined) // the project's data/ folder
+ */
+export function parseDataDir(value: string | undefined): string {
+  if (value === undefined || value === '') return defaultDataDir;
+  const path = resolve(value);
+  const problem = unwritableFolder(path);
+  if (problem) {
+    throw new ConfigError(
+      `DATA_DIR must be a folder the server can write to (it keeps the server-side sessions there), but "${value}" ${problem}. Example: DATA_DIR=/var/lib/session-lab npm start`,
+    );
+  }
+  return path;
+}
+
+/** Why `path` cannot hold the database (it, or the nearest folder above that exists), if it cannot. */
+function unwritableFolder(path: string): string | undefined {
+  let existing = path;
+  while (!statSync(existing, { throwIfNoEntry: false })) {
+    if (dirname(existing) === existing) return 'has no existing folder above it';
+    existing = dirname(existing);
+  }
+  if (!statSync(existing).isDirectory())
+    return existing === path ? 'is a file' : `is inside a file (${existing})`;
+  try {
+    accessSync(existing, constants.W_OK | constants.X_OK);
+  } catch {
+    return existing === path ? 'is not writable' : `cannot be created in ${existing}`;
+  }
+  return undefined;
+}
+
+/**
+ * A redis:// or rediss:// URL of one Redis server (optionally a database number as its path).
+ * The message never repeats the value: it may hold a password.
+ * @example parseRedisUrl('redis://127.0.0.1:6379') // 'redis://127.0.0.1:6379'
+ */
+export function parseRedisUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const url = URL.parse(value.trim());
+  const valid =
+    url !== null &&
+    (url.protocol === 'redis:' || url.protocol === 'rediss:') &&
+    url.hostname !== '' &&
+    /^(\/\d{0,2})?$/.test(url.pathname) &&
+    url.search === '' &&
+    url.hash === '';
+  if (!valid) {
+    throw new ConfigError(
+      'REDIS_URL must be a URL such as redis://127.0.0.1:6379 (redis:// or rediss://, a host, an optional port, password and /database number). Example: REDIS_URL=redis://127.0.0.1:6379 npm start',
+    );
+  }
+  return value.trim();
+}
+
+/** Length × Shannon entropy of the character frequencies, in bits. */
+function spreadBits(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) bits -= count * Math.log2(count / text.length);
+  return bits;
 }

@@ -17,7 +17,10 @@ export interface Serving {
 /** Listens with `config`; rejects with the listen error (EADDRINUSE and the like). */
 export async function listen(config: ServerConfig, distDir: string): Promise<Serving> {
   const app = await createApp({ config, distDir });
-  const server = createServer(app);
+  // Node checks the header and request timeouts of open connections only every
+  // connectionsCheckingInterval (default 30 s, so "10 s" meant 10 to 40 s): every second, they
+  // hold to about a second.
+  const server = createServer({ connectionsCheckingInterval: 1000 }, app);
   // All headers within 10 s (Node's default: 60 s), so clients that trickle headers cannot hold
   // sockets for long; a browser sends its headers in one packet.
   server.headersTimeout = 10_000;

@@ -34,6 +34,8 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(config.basePath, course);
+  // Outside the prefix too (the redirect to it, the 404), the same protective headers as inside.
+  app.use(securityHeaders);
   app.get('/', (_req, res) => {
     res.redirect(302, withBase('/'));
   });
@@ -60,17 +62,7 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
   // Which proxies may say who the client is (req.ip) and that it came over HTTPS (TRUST_PROXY).
   app.set('trust proxy', config.trustProxy);
   if (config.logRequests) app.use(logRequests);
-  app.use(
-    helmet({
-      // The course pages' script-src and style-src (with hashes) are in Astro's <meta> policy
-      // (astro.config.mjs); this header adds what a <meta> cannot (frame-ancestors). The sandbox
-      // apps set their own, stricter policy (sandbox-routes.ts).
-      contentSecurityPolicy: { useDefaults: false, directives: pagePolicy },
-      frameguard: { action: 'sameorigin' },
-      strictTransportSecurity: false,
-    }),
-  );
-  app.use(hstsWhenSecure);
+  app.use(securityHeaders);
 
   // Built pages and assets are compressed; the sandbox apps' own small pages are not: gzip cost a
   // third of their throughput (measured with npm run bench:sandbox) and saves ~6 KB per request.
@@ -113,10 +105,6 @@ const pagePolicy: NonNullable<NonNullable<Parameters<typeof helmet.contentSecuri
     baseUri: ["'none'"],
   };
 
-/** The policy of the server's own error page: no script at all, its one inline style block. */
-const errorPagePolicy =
-  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
-
 /**
  * HSTS only for requests that came over HTTPS (directly, or through a proxy trusted with
  * TRUST_PROXY that said so): a browser that met the site over plain HTTP must not be told to insist on HTTPS.
@@ -125,6 +113,23 @@ const hstsWhenSecure: RequestHandler = (req, res, next) => {
   if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
   next();
 };
+
+/** The headers every response of the site carries (helmet's, the page policy, HSTS over HTTPS). */
+const securityHeaders: RequestHandler[] = [
+  helmet({
+    // The course pages' script-src and style-src (with hashes) are in Astro's <meta> policy
+    // (astro.config.mjs); this header adds what a <meta> cannot (frame-ancestors). The sandbox
+    // apps set their own, stricter policy (sandbox/router.ts).
+    contentSecurityPolicy: { useDefaults: false, directives: pagePolicy },
+    frameguard: { action: 'sameorigin' },
+    strictTransportSecurity: false,
+  }),
+  hstsWhenSecure,
+];
+
+/** The policy of the server's own error page: no script at all, its one inline style block. */
+const errorPagePolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 const allowedMethods = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
 
@@ -136,7 +141,7 @@ const refuseOtherMethods: RequestHandler = (req, res, next) => {
 
 /** The live apps and tools under /sandbox (the /sandbox/ page itself is a built page). `originalUrl`: mounted routers rewrite `path`. */
 function isSandboxApp(url: string): boolean {
-  return /^\/sandbox\/(flask|express|api)([/?]|$)/.test(url);
+  return /^\/sandbox\/(flask|express|server-side|api)([/?]|$)/.test(url);
 }
 
 /** One line per request: enough for an instructor to see what a class is doing. */

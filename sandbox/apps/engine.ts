@@ -23,6 +23,8 @@ export interface SessionHandle {
   takeFlashes(): string[];
   /** The session's keys and printable values, for the template (a null-prototype object). */
   view(): Record<string, string>;
+  /** Flask-Session's `regenerate()`: a new id at the next save (server-side sessions only). */
+  regenerate?(): void;
 }
 
 export interface SandboxEngine {
@@ -31,6 +33,11 @@ export interface SandboxEngine {
   middleware: RequestHandler;
   /** The session of a request the middleware has opened. */
   session(req: Request, res: Response): SessionHandle;
+  /**
+   * Saves the session before the route answers, for engines whose store is asynchronous (the
+   * cookie engines save as the headers go out and have none).
+   */
+  commit?(req: Request, res: Response): Promise<void>;
 }
 
 /** A null-prototype copy, so `'constructor' in session` is false in templates as in Python. */

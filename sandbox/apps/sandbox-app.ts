@@ -1,21 +1,26 @@
 /**
- * The handout's app as an express router, the same for both engines: GET / shows the form and the
+ * The handout's app as an express router, the same for every engine: GET / shows the form and the
  * lesson's template rendered with the session (and any flashed messages, which reading removes);
  * POST /store, /store-second, /flash, /clear and /permanent do what flask_app.py does and redirect
- * (302) back to the page. Every request is recorded.
+ * (302) back to the page. The members' app of step 8 too: POST /login (clear, then store the user),
+ * POST /logout and GET /members. Every request is recorded.
  */
-import { type Request, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { exchangeOf } from '../exchange/context.ts';
 import type { Exchange, SandboxAction } from '../exchange/exchange.ts';
 import { labOf } from '../keys/lab-settings.ts';
 import { recordExchanges } from '../recorder/record.ts';
 import type { TraceCodec } from '../recorder/trace.ts';
+import { withBase } from '../web/base-path.ts';
+import { readCookie } from '../web/cookies.ts';
 import { jsonForScript } from '../web/embed.ts';
 import { formParser, requireField } from '../web/forms.ts';
 import { pageOf, redirectTo, renderPage, respondAfterHeaders } from '../web/pages.ts';
-import { codeLinesFor } from './app-source.ts';
+import { type Accounts, DEMO_ACCOUNTS } from './accounts.ts';
+import { appSource, codeLinesFor, findLines } from './app-source.ts';
 import type { SandboxEngine, SessionHandle } from './engine.ts';
 import { renderLesson } from './lesson-template.ts';
+import { STORE_DOWN_MESSAGE } from './server-side-engine.ts';
 
 export interface AppRouterOptions {
   engine: SandboxEngine;
@@ -27,9 +32,20 @@ export interface AppRouterOptions {
   sandboxKeyIsPublicDemo: boolean;
   /** The server secret that seals learners' lab cookies (undefined: a per-process random one). */
   serverSecret: string | undefined;
+  /** The members' app's accounts. */
+  accounts: Accounts;
   /** Extra routes mounted at /lab after the engine (the lab experiments). */
   lab?: Router;
+  /** Mounted right after the engine: judges the challenges on the learner's request. */
+  judge?: RequestHandler;
+  /** What the judge found, for the page's "Solved" banner. */
+  noticeOf?: (res: Response) => unknown;
 }
+
+/** Where flask_app.py's login view keeps the user: `session['user_id']`, as Flask's tutorial does. */
+export const USER_KEY = 'user_id';
+/** What the login view answers for a wrong username or password (and stores nothing). */
+export const WRONG_PASSWORD = 'Wrong username or password.';
 
 /**
  * True when the page is shown inside a course page's frame: the browser says so (`Sec-Fetch-Dest`,
@@ -46,9 +62,12 @@ export function createAppRouter(options: AppRouterOptions): Router {
   const { engine, traces } = options;
   const router = Router();
   router.use(recordExchanges({ engine: engine.name, traces }), engine.middleware);
-  router.get('/', showPage(options));
+  if (options.judge) router.use(options.judge);
+  router.get('/', (req, res) => showPage(options, req, res));
+  router.get('/members', showMembers(options));
   const form = formParser(options.bodyLimit);
   for (const [path, name, run] of actions) router.post(path, form, runAction(engine, name, run));
+  router.post('/login', form, login(options));
   if (options.lab) router.use('/lab', options.lab);
   return router;
 }
@@ -63,56 +82,158 @@ const actions: [path: string, name: SandboxAction, run: ActionRun][] = [
     'store-second',
     (session, req) => session.set('favouriteColour', requireField(req, 'favouriteColour')),
   ],
-  ['/flash', 'flash', (session, req) => session.flash(requireField(req, 'message'))],
+  [
+    '/flash',
+    'flash',
+    (session, req) => {
+      const name = requireField(req, 'firstName');
+      session.set('firstName', name);
+      session.flash(`Saved ${name}`);
+    },
+  ],
   ['/clear', 'clear', (session) => session.clear()],
   ['/permanent', 'permanent', (session) => session.makePermanent()],
+  ['/logout', 'logout', (session) => session.clear()],
 ];
 
 /** One POST route: records which action ran and its app lines, runs it, redirects (302) to the page. */
 function runAction(engine: SandboxEngine, name: SandboxAction, run: ActionRun) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const state = exchangeOf(res);
     state.action = name;
     state.codeLines = codeLinesFor(name);
     run(engine.session(req, res), req);
+    await engine.commit?.(req, res);
     redirectTo(res, pageOf(engine.name));
   };
 }
 
-/** GET /: index.html's logic (flashed messages, then the lesson's `{% if %}`), then the page with its records. */
-function showPage(options: AppRouterOptions) {
+/**
+ * POST /login, as flask_app.py's login(): a wrong username or password answers the page with a 401
+ * and stores nothing; a right one clears the session first (nothing from before the login carries
+ * over), stores the user and redirects to the members' page.
+ */
+function login(options: AppRouterOptions) {
+  const { engine } = options;
+  return async (req: Request, res: Response) => {
+    const username = requireField(req, 'username', 200);
+    const password = requireField(req, 'password', 200);
+    const state = exchangeOf(res);
+    state.action = 'login';
+    if (!options.accounts.passwordOk(username, password)) {
+      state.action = 'login-failed';
+      await showPage(options, req, res, { status: 401, error: WRONG_PASSWORD });
+      return;
+    }
+    state.codeLines = codeLinesFor('login');
+    const session = engine.session(req, res);
+    session.clear();
+    session.set(USER_KEY, username);
+    // Server-side sessions also get a new id (Flask-Session's regenerate()): the fixation defence.
+    session.regenerate?.();
+    await engine.commit?.(req, res);
+    redirectTo(res, `${pageOf(engine.name)}members`);
+  };
+}
+
+/** The user the session holds (`session.get('user_id')`, an access), or undefined. */
+function userOf(session: SessionHandle): string | undefined {
+  return session.has(USER_KEY) ? session.read(USER_KEY) : undefined;
+}
+
+/** GET /members: the members-only page; without a user in the session a 401 that says to log in. */
+function showMembers(options: AppRouterOptions) {
   const { engine, traces } = options;
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const session = engine.session(req, res);
     const state = exchangeOf(res);
-    state.codeLines = codeLinesFor('show');
-    // get_flashed_messages() pops '_flashes', so a page that shows them changes the cookie again.
-    const flashes = session.takeFlashes();
-    // The template tests `'firstName' in session` (an access from Flask 3.1) and then reads session['firstName'].
-    const shown = session.has('firstName');
-    if (shown) session.read('firstName');
-    state.templateBranch = shown ? 'if' : 'else';
-    const lessonOutput = renderLesson(session.view());
-    state.templateHtml = lessonOutput.trim();
-    const previous = traces.open(req.query.trace);
-    respondAfterHeaders(res, 200, 'html', () => {
+    state.action = 'members';
+    // session.get('user_id') is an access in every Flask version, even when the key is missing.
+    const present = session.has(USER_KEY);
+    const value = session.read(USER_KEY);
+    const user = present ? value : undefined;
+    state.codeLines = user === undefined ? findLines(appSource, membersDenied) : codeLinesFor('members');
+    await engine.commit?.(req, res);
+    // Only for the browser the trace was made for: the one now sending the cookie it left.
+    const previous = traces.open(req.query.trace, readCookie(req, 'session') ?? null);
+    respondAfterHeaders(res, user === undefined ? 401 : 200, 'html', () => {
       const current = state.exchange as Exchange;
       const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
-      const lab = engine.name === 'flask' ? labOf(req, options.sandboxKey, options.serverSecret) : undefined;
-      return renderPage('app', {
+      return renderPage('members', {
         engine: engine.name,
         home: pageOf(engine.name),
-        sandboxKey: options.sandboxKey,
-        sandboxKeyIsPublicDemo: options.sandboxKeyIsPublicDemo,
-        lab,
-        flashes,
-        lessonOutput,
-        templateBranch: state.templateBranch,
+        user,
+        storeDown: current.serverKeeps?.note === STORE_DOWN_MESSAGE ? STORE_DOWN_MESSAGE : undefined,
+        challenge: options.noticeOf?.(res),
+        challengesHome: withBase('/sandbox/challenges/'),
         exchanges: exchanges.toReversed(),
         exchangesJson: jsonForScript(exchanges),
-        cookieValue: current.cookieAfter ?? '',
         embedded: isFramed(req),
       });
     });
   };
+}
+
+const membersDenied = [
+  "@app.get('/members')",
+  'def members():',
+  "user_id = session.get('user_id')",
+  'if user_id is None:',
+  "return render_template('members.html'), 401",
+];
+
+interface PageOutcome {
+  status: number;
+  /** The login form's message (a failed login), shown above the form. */
+  error?: string;
+}
+
+/** GET /: index.html's logic (flashed messages, the user, then the lesson's `{% if %}`), then the page with its records. */
+async function showPage(
+  options: AppRouterOptions,
+  req: Request,
+  res: Response,
+  outcome: PageOutcome = { status: 200 },
+): Promise<void> {
+  const { engine, traces } = options;
+  const session = engine.session(req, res);
+  const state = exchangeOf(res);
+  state.codeLines = codeLinesFor(state.action === 'login-failed' ? 'login-failed' : 'show');
+  // get_flashed_messages() pops '_flashes', so a page that shows them changes the cookie again.
+  const flashes = session.takeFlashes();
+  const user = userOf(session);
+  // The template tests `'firstName' in session` (an access from Flask 3.1) and then reads session['firstName'].
+  const shown = session.has('firstName');
+  if (shown) session.read('firstName');
+  state.templateBranch = shown ? 'if' : 'else';
+  const lessonOutput = renderLesson(session.view());
+  state.templateHtml = lessonOutput.trim();
+  await engine.commit?.(req, res);
+  // Only for the browser the trace was made for: the one now sending the cookie it left.
+  const previous = traces.open(req.query.trace, readCookie(req, 'session') ?? null);
+  respondAfterHeaders(res, outcome.status, 'html', () => {
+    const current = state.exchange as Exchange;
+    const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
+    const lab = engine.name === 'flask' ? labOf(req, options.sandboxKey, options.serverSecret) : undefined;
+    return renderPage('app', {
+      engine: engine.name,
+      home: pageOf(engine.name),
+      sandboxKey: options.sandboxKey,
+      sandboxKeyIsPublicDemo: options.sandboxKeyIsPublicDemo,
+      lab,
+      flashes,
+      user,
+      error: outcome.error,
+      challenge: options.noticeOf?.(res),
+      challengesHome: withBase('/sandbox/challenges/'),
+      storeDown: current.serverKeeps?.note === STORE_DOWN_MESSAGE ? STORE_DOWN_MESSAGE : undefined,
+      demoAccounts: DEMO_ACCOUNTS,
+      lessonOutput,
+      templateBranch: state.templateBranch,
+      exchanges: exchanges.toReversed(),
+      exchangesJson: jsonForScript(exchanges),
+      cookieValue: current.cookieAfter ?? '',
+      embedded: isFramed(req),
+    });
+  });
 }

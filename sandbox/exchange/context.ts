@@ -9,15 +9,14 @@
 import type { Response } from 'express';
 import onHeaders from 'on-headers';
 import type { AnatomyOptions } from '../cookie-tools/index.ts';
-import type { OpenStatus } from '../flask-session/index.ts';
-import type { Engine, Exchange, SandboxAction } from './exchange.ts';
+import type { Engine, Exchange, SandboxAction, ServerKeeps, SessionStatus } from './exchange.ts';
 
 export interface ExchangeContext {
   engine: Engine;
   action: SandboxAction;
   labAction?: string;
   /** How the incoming session cookie was judged, and by which key. */
-  status: OpenStatus;
+  status: SessionStatus;
   keyIndex?: number;
   /** Set when the cookie's payload was not opened because it inflates past the engine's cap. */
   tooLarge?: true;
@@ -33,6 +32,8 @@ export interface ExchangeContext {
   /** Lines of the app that ran (set by the route; a lab experiment that runs an app line sets its own). */
   codeLines: number[];
   cookieWarning?: string;
+  /** The server-side engine's row after this request. */
+  serverKeeps?: ServerKeeps;
   /** A sentence to use instead of the generated summary (lab experiments explain themselves). */
   summary?: string;
   /**

@@ -5,10 +5,40 @@ import type { OpenStatus } from '../flask-session/index.ts';
  * What the inspector shows for one request to a sandbox app. The server builds these (browsers hide
  * `Set-Cookie` and HttpOnly cookies from page scripts) and embeds them in the app page it renders.
  */
-export type Engine = 'flask' | 'express';
+export type Engine = 'flask' | 'express' | 'server-side';
 
 /** The sandbox app's routes, named by what they do. */
-export type SandboxAction = 'show' | 'store' | 'store-second' | 'flash' | 'clear' | 'permanent' | 'lab';
+export type SandboxAction =
+  | 'show'
+  | 'store'
+  | 'store-second'
+  | 'flash'
+  | 'clear'
+  | 'permanent'
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  | 'members'
+  | 'lab';
+
+/** What the server-side engine's store holds for the session after this request ("what the server keeps"). */
+export interface ServerKeeps {
+  store: 'sqlite' | 'redis';
+  /** The row's key, `session:<id>`; null when the request had no id the store knew and wrote none. */
+  key: string | null;
+  /** The session in the row (display JSON); null when there is no row (deleted, never written, store down). */
+  value: Record<string, unknown> | null;
+  /** When the row expires, Unix milliseconds. */
+  expiresAt?: number;
+  /** One sentence on what happened to the row (deleted, new id on login, store unreachable). */
+  note?: string;
+}
+
+/**
+ * How the incoming session was judged: the Flask verdicts, plus the server-side engine's
+ * 'unknown-id' (an id the store has no row for: logged out, expired or never issued).
+ */
+export type SessionStatus = OpenStatus | 'unknown-id';
 
 export interface Exchange {
   /** Unique per exchange (random); the inspector de-duplicates by it. */
@@ -30,6 +60,8 @@ export interface Exchange {
   location?: string;
   /** The request's `Cookie` header exactly as received (null when none), sandbox cookies only. */
   requestCookie: string | null;
+  /** The request's `Sec-Fetch-Site` as the browser sent it (`same-origin` for the sandbox's own forms), when sent. */
+  fetchSite?: string;
   /** Every `Set-Cookie` header the response carried, in order, exactly as sent. */
   setCookies: string[];
   /** The response's `Vary` header, if any. */
@@ -37,7 +69,7 @@ export interface Exchange {
   /** The session as the app saw it at the start of the request, and as it left it. */
   session: {
     /** How the incoming cookie was judged (for Express: 'valid' / 'bad-signature' / 'none'). */
-    status: OpenStatus;
+    status: SessionStatus;
     /** Which key verified it: 0 = current key, 1.. = fallback keys. */
     keyIndex?: number;
     /** Display JSON (the tag convention of flask-session's toConvention) of the session. */
@@ -65,6 +97,8 @@ export interface Exchange {
    * `{% if %}` block was skipped). Only on GET / pages.
    */
   templateHtml?: string;
+  /** The server-side engine only: the store's row next to the cookie. */
+  serverKeeps?: ServerKeeps;
   /** Werkzeug's warning when the cookie passed ~4 KB, word for word. */
   cookieWarning?: string;
   /** One sentence saying what happened, for the timeline and screen readers. */

@@ -71,6 +71,8 @@ export function decodeCookie(cookie: string, secretKey: string | undefined, now:
   const verified = secretKey === undefined ? null : readable(anatomy(cookie, { secretKey, now })).verdict;
   return {
     decoding: {
+      /** Whether the payload could be read at all; when not, `problem` says why. */
+      decoded: decoded.json !== undefined,
       isFlaskCookie: decoded.isFlaskCookie,
       compressed: decoded.compressed,
       segments: decoded.segments,

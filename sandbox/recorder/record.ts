@@ -56,6 +56,7 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
     status: res.statusCode,
     ...(res.statusCode >= 300 && res.statusCode < 400 && typeof location === 'string' ? { location } : {}),
     requestCookie: sandboxCookieHeader(req),
+    ...fetchSiteOf(req),
     setCookies,
     vary: vary === undefined ? null : String(vary),
     session: {
@@ -70,9 +71,16 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
     ...(state.templateBranch === undefined ? {} : { templateBranch: state.templateBranch }),
     ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
     ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
+    ...(state.serverKeeps === undefined ? {} : { serverKeeps: state.serverKeeps }),
   };
   const summary = state.summary ?? summarize(facts, state.tooLarge === true);
   return boundRecord({ id: randomUUID(), at, ...facts, summary });
+}
+
+/** The browser's word on where the request came from (a short token; anything longer is not recorded). */
+function fetchSiteOf(req: Request): { fetchSite?: string } {
+  const value = req.get('sec-fetch-site');
+  return value && value.length <= 20 ? { fetchSite: value } : {};
 }
 
 /** Set-Cookie as a list, in order. */

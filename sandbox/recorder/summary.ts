@@ -7,9 +7,14 @@ import { deletesCookie, setCookiesNamed } from '../web/set-cookie.ts';
 
 type Facts = Omit<Exchange, 'summary' | 'id' | 'at'>;
 
+/** The server-side engine's verdict on an id the store does not know. */
+export const UNKNOWN_ID =
+  'The store has no row for this session id (logged out, expired or never issued), so the app got an empty session: a server-side session can be revoked.';
+
 /** How the incoming cookie was judged, in the verdict vocabulary, and what that meant for the app. */
 function openingOf(status: Facts['session']['status']): string {
   if (status === 'none' || status === 'valid') return '';
+  if (status === 'unknown-id') return `${UNKNOWN_ID} `;
   const consequence =
     status === 'bad-payload'
       ? 'Real Flask answers 500 here; the sandbox used an empty session.'
@@ -53,7 +58,15 @@ export function summarize(facts: Facts, tooBigToOpen = false): string {
       return `${opening}${via}Stored ${key} in the session and sent the whole session back in a new signed cookie.`;
     }
     case 'flash':
-      return `${opening}${via}Flashed a message: flash() appended ('message', …) to session['_flashes'] and sent the whole session back in a new signed cookie, where anyone can read it until a page shows it.`;
+      return `${opening}${via}Stored firstName and flashed "Saved …": flash() appended ('message', …) to session['_flashes'] and sent the whole session back in a new signed cookie, where anyone can read it until a page shows it.`;
+    case 'login':
+      return `${opening}Logged in: session.clear() first, so nothing from before carries over, then session['user_id'] was stored and sent back in a new cookie.`;
+    case 'login-failed':
+      return `${opening}Wrong username or password: the page answered 401 and nothing was stored in the session.`;
+    case 'logout':
+      return `${opening}Logged out with session.clear(): the server told the browser to delete the cookie${deleted ? ' (Max-Age=0 / an Expires date in 1970)' : ''}. A copy of the old cookie kept elsewhere is not revoked by this.`;
+    case 'members':
+      return `${opening}${via}${Object.hasOwn(facts.session.before, 'user_id') ? "Showed the members' page: session['user_id'] says who is logged in" : "Refused the members' page (401): no user_id in the session"}.`;
     case 'clear':
       return `${opening}Cleared the session, so the server told the browser to delete the cookie${deleted ? ' (Max-Age=0 / an Expires date in 1970)' : ''}.`;
     case 'permanent':

@@ -9,7 +9,7 @@ import type { Request } from 'express';
 const asWritten = (value: string): string => value;
 
 /** A cookie the sandbox reads (and no other). */
-export type SandboxCookie = 'session' | 'session.sig' | 'sandbox_lab';
+export type SandboxCookie = 'session' | 'session.sig' | 'sandbox_lab' | 'sandbox_challenges';
 
 /** The value of sandbox cookie `name` in the request, or undefined. */
 export function readCookie(req: Request, name: SandboxCookie): string | undefined {
@@ -20,13 +20,15 @@ export function readCookie(req: Request, name: SandboxCookie): string | undefine
 
 /**
  * The only cookies the sandbox ever reads, records or shows: Flask's and cookie-session's `session`,
- * cookie-session's signature `session.sig`, and the learner's sealed lab settings. Other apps on the
+ * cookie-session's signature `session.sig`, and the learner's sealed lab settings and challenge
+ * progress. Other apps on the
  * same host (`sessionid`, `session_token`…) keep theirs private.
  */
 export const SANDBOX_COOKIES: ReadonlySet<string> = new Set<SandboxCookie>([
   'session',
   'session.sig',
   'sandbox_lab',
+  'sandbox_challenges',
 ]);
 
 /** The request's Cookie header with only the sandbox's cookies, pairs kept exactly as sent; null when none. */

@@ -9,6 +9,8 @@
  *   themselves and a page cannot forge it.
  * - No `Sec-Fetch-Site` (older browsers): refused when an `Origin` is present and is not this site's.
  * - Neither header (curl, scripts, very old browsers): allowed; such clients carry no victim's cookies.
+ * - A `Sec-Fetch-Site` no browser sends (an unknown value, empty), or either header sent twice:
+ *   refused, since no browser does that and a lenient reading would let it pass as "no header".
  * "This site" is the scheme and host the request was made to: the Host header, or the forwarded
  * host and scheme when a trusted proxy sent them (express's `req.protocol`/`req.host` with trust proxy).
  */
@@ -16,6 +18,9 @@ import type { Request, RequestHandler } from 'express';
 import { httpError } from './forms.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The values of Sec-Fetch-Site in the Fetch Metadata spec: browsers send exactly one of them. */
+const fetchSites = new Set(['cross-site', 'same-site', 'same-origin', 'none']);
 
 export const CROSS_SITE_REFUSED =
   'This form was sent from another website, so the sandbox refused it (a cross-site request forgery defence: the browser said so in its Sec-Fetch-Site and Origin headers). Nothing was changed. Use the forms on this site instead.';
@@ -28,14 +33,24 @@ function ownOrigin(req: Request): string {
 /** Why the request must be refused, or undefined when it may go on. */
 export function crossSiteReason(req: Request): string | undefined {
   if (safeMethods.has(req.method)) return undefined;
+  if (timesSent(req, 'sec-fetch-site') > 1 || timesSent(req, 'origin') > 1)
+    return 'Sec-Fetch-Site or Origin sent twice';
   const site = req.get('sec-fetch-site')?.trim().toLowerCase();
   const origin = req.get('origin')?.trim().toLowerCase();
   const sameOrigin = origin !== undefined && origin === ownOrigin(req);
+  if (site !== undefined && !fetchSites.has(site)) return 'a Sec-Fetch-Site no browser sends';
   if (site === 'same-origin' || site === 'none') return undefined;
   if (site === 'cross-site') return 'Sec-Fetch-Site: cross-site';
   if (site === 'same-site') return sameOrigin ? undefined : 'Sec-Fetch-Site: same-site from another origin';
   if (origin !== undefined && !sameOrigin) return 'Origin of another site';
   return undefined;
+}
+
+/** How many times the request carried header `name` (Node joins or drops repeats in `req.headers`). */
+function timesSent(req: Request, name: string): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]?.toLowerCase() === name) count++;
+  return count;
 }
 
 /** Middleware: a 403 page (httpError, rendered by the error handler) for cross-site writes. */

@@ -44,7 +44,7 @@ export function respondAfterHeaders(
 }
 
 /** The app page of an engine, where its routes redirect to. */
-export function pageOf(engine: 'flask' | 'express'): string {
+export function pageOf(engine: 'flask' | 'express' | 'server-side'): string {
   return withBase(`/sandbox/${engine}/`);
 }
 

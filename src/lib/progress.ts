@@ -131,6 +131,29 @@ export function resumeTarget(progress: Progress, steps: readonly StepRef[]): Ste
   return steps.slice(last + 1).find((step) => stepState(progress, step) !== 'complete') ?? steps[last];
 }
 
+/** Whether the learner has done anything yet: opened a step, answered, or finished a task. */
+export function hasProgress(progress: Progress): boolean {
+  return (
+    Object.keys(progress.answers).length > 0 ||
+    Object.keys(progress.tasks).length > 0 ||
+    Object.keys(progress.visited ?? {}).length > 0 ||
+    progress.lastVisited !== undefined
+  );
+}
+
+/** The home page's main button: start, resume at a step, or review once the course is complete. */
+export type HomeAction = { kind: 'start' } | { kind: 'resume'; step: StepRef } | { kind: 'review' };
+
+/**
+ * What the home page's main button offers this learner.
+ * @example homeAction(emptyProgress(), []) // { kind: 'start' }
+ */
+export function homeAction(progress: Progress, steps: readonly StepRef[]): HomeAction {
+  if (courseComplete(progress, steps)) return { kind: 'review' };
+  const step = resumeTarget(progress, steps);
+  return step ? { kind: 'resume', step } : { kind: 'start' };
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

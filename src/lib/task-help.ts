@@ -11,10 +11,12 @@ export type TaskTool =
   | 'app-store'
   | 'app-clear'
   | 'app-permanent'
+  | 'app-login'
   | 'express-app'
   | 'lab-tamper'
   | 'lab-replay'
-  | 'inspector';
+  | 'inspector'
+  | 'inspector-post';
 
 /** Help for one task: a hint first, then the exact solution, and what is still missing. */
 export interface TaskHelp {
@@ -157,16 +159,44 @@ export const taskHelp: Record<SandboxTaskId, TaskHelp> = {
   },
   'replay-old-cookie': {
     tool: 'lab-replay',
-    toolLabel: "Open the lab's replay experiment",
+    toolLabel: 'Open the lab\'s "Replay an old cookie"',
     hint: 'A signature says who wrote a cookie, not when it stopped being current. Try sending an old one again.',
     solution: [
-      'Store a first name, then store a different one: your first cookie is now an old one.',
-      'In the lab, send the old cookie again (the replay experiment).',
+      'Store a first name, then press Start over: the browser drops that cookie, but it is not dead.',
+      'In the lab, under "Replay an old cookie", press Replay this old cookie.',
       'The verdict: it still verifies, and the old name is back. Signed is not fresh.',
     ],
     missing: (timeline) =>
-      flask(timeline).filter((e) => sentSession(e)).length < 2
-        ? 'store two different first names first, so there is an old cookie to replay.'
-        : 'send the old cookie again, from the lab.',
+      flask(timeline).filter((e) => sentSession(e)).length < 1
+        ? 'store a first name, then press Start over, so there is an old cookie to send again.'
+        : 'replay the old cookie, from the lab ("Replay an old cookie").',
+  },
+  'log-in-and-out': {
+    tool: 'app-login',
+    toolLabel: "Go to the app's log-in form",
+    hint: 'Logging in writes the user into the session; logging out is session.clear(). Watch the cookie each time.',
+    solution: [
+      'In the app, log in as ada with the password lovelace.',
+      'Under the app, the session now holds the user, in a new cookie.',
+      'Press Log out: the answer deletes the cookie (Max-Age=0).',
+    ],
+    missing: (timeline) =>
+      timeline.some((e) => e.method === 'POST' && (e.action as string) === 'login')
+        ? 'now log out, and watch the Set-Cookie that deletes the cookie.'
+        : 'log in first (ada, lovelace).',
+  },
+  'see-fetch-metadata': {
+    tool: 'inspector-post',
+    toolLabel: 'Open the inspector at your last POST',
+    hint: 'Your browser says where each request came from, in a header the page cannot forge. Find it on a POST.',
+    solution: [
+      'Store a first name in the app.',
+      'Open that POST in the inspector (the link below does it).',
+      'Read its Request: Sec-Fetch-Site: same-origin. A form on another site would say cross-site and get a 403.',
+    ],
+    missing: (timeline) =>
+      timeline.some((e) => e.method === 'POST')
+        ? 'open a POST in the inspector and read its Sec-Fetch-Site.'
+        : 'store a first name first.',
   },
 };

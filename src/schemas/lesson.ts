@@ -18,6 +18,8 @@ export const sandboxTaskIds = [
   'make-permanent',
   'see-flash',
   'replay-old-cookie',
+  'log-in-and-out',
+  'see-fetch-metadata',
 ] as const;
 
 export const keyCodeSchema = z

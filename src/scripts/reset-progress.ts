@@ -26,7 +26,7 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-reset]')) {
   const confirm = root.querySelector<HTMLElement>('[data-reset-confirm]');
   const yes = root.querySelector<HTMLButtonElement>('[data-reset-yes]');
   const no = root.querySelector<HTMLButtonElement>('[data-reset-no]');
-  const status = root.querySelector<HTMLElement>('[data-reset-status]');
+  const status = document.querySelector<HTMLElement>('[data-reset-status]');
   if (!ask || !confirm || !yes || !no) continue;
   const showConfirm = (show: boolean) => {
     confirm.hidden = !show;
@@ -40,9 +40,11 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-reset]')) {
     clearTimeline();
     updateProgress(() => emptyProgress());
     showConfirm(false);
-    if (status)
+    if (status) {
       status.textContent =
         'Progress reset: every step is back to not started, and the sandbox history is empty.';
+      // The reset button hides itself with no progress left; the message takes the focus.
+      status.focus();
+    }
   });
-  root.hidden = false;
 }

@@ -1,7 +1,8 @@
 import {
-  courseComplete,
+  type HomeAction,
+  hasProgress,
+  homeAction,
   type Progress,
-  resumeTarget,
   type StepRef,
   type StepState,
   stepState,
@@ -34,16 +35,30 @@ function render(progress: Progress): void {
     const text = item.querySelector('.step-state-text');
     if (text) text.textContent = stateText[state];
   }
-  const target = resumeTarget(progress, refs);
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-resume-link]')) {
-    if (!target) continue;
-    const title = document.querySelector(`[data-step-slug="${CSS.escape(target.slug)}"] .step-title`);
-    link.href = withBase(`/learn/${target.slug}/`);
-    link.textContent = `Resume where you left off: ${title?.textContent?.trim() ?? target.slug}`;
-  }
-  const complete = courseComplete(progress, refs);
+  const action = homeAction(progress, refs);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-resume-link]'))
+    showAction(link, action);
   for (const banner of document.querySelectorAll<HTMLElement>('[data-course-complete]'))
-    banner.hidden = !complete;
+    banner.hidden = action.kind !== 'review';
+  for (const reset of document.querySelectorAll<HTMLElement>('[data-reset]'))
+    reset.hidden = !hasProgress(progress);
+}
+
+/** Points the home page's main button at what this learner should do next, in words that say so. */
+function showAction(link: HTMLAnchorElement, action: HomeAction): void {
+  // The page renders the first step's address; keep it for "start".
+  link.dataset.startHref ??= link.getAttribute('href') ?? '';
+  if (action.kind === 'resume') {
+    const title = document.querySelector(`[data-step-slug="${CSS.escape(action.step.slug)}"] .step-title`);
+    link.href = withBase(`/learn/${action.step.slug}/`);
+    link.textContent = `Resume where you left off: ${title?.textContent?.trim() ?? action.step.slug}`;
+  } else if (action.kind === 'review') {
+    link.href = '#course-steps-heading';
+    link.textContent = 'Review a step';
+  } else {
+    link.href = link.dataset.startHref;
+    link.textContent = 'Start the course';
+  }
 }
 
 render(loadProgress());

@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: the cookie, sandbox and pages benchmarks in one run, each bench's tables as it
+ * `npm run bench`: the cookie, sandbox, store and pages benchmarks in one run, each bench's tables as it
  * finishes, then one combined table of the headline figures against the issue's aims.
  */
 import { existsSync } from 'node:fs';
 import { benchPages, budgetLine } from './pages.ts';
 import { isMain, loadLine, machineInfo, printAllTables, printLong, type Row } from './report.ts';
 import { benchSandbox } from './sandbox.ts';
+import { benchStore } from './store.ts';
 
 type Bench = { name: string; run: () => Promise<Row[]> };
 
@@ -23,7 +24,11 @@ async function main(): Promise<void> {
   const cookie = await cookieBench();
   if (cookie) benches.push(cookie);
   else console.log('test/bench/cookie.ts exports no benchCookie(): the cookie bench is skipped.');
-  benches.push({ name: 'sandbox', run: benchSandbox }, { name: 'pages', run: benchPages });
+  benches.push(
+    { name: 'sandbox', run: benchSandbox },
+    { name: 'store', run: benchStore },
+    { name: 'pages', run: benchPages },
+  );
 
   const all: Row[] = [];
   for (const bench of benches) {

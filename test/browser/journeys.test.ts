@@ -78,13 +78,25 @@ async function doTask(page: Page, task: string | undefined): Promise<void> {
       // The app's flash route: its POST leaves `_flashes`, the page after the redirect reads them.
       return flask(page).getByRole('button', { name: /flash/i }).first().click();
     case 'replay-old-cookie': {
+      // As the lesson says: store a name, Start over, then send the cookie held before.
+      await store(flask(page), 'Ada');
+      await expect.poll(() => newest(page).textContent()).toMatch(/Ada/);
+      await flask(page).getByRole('button', { name: 'Start over' }).click();
+      await expect.poll(() => newest(page).textContent()).toMatch(/POST \/sandbox\/flask\/clear/);
       const lab = page.locator('.lab-details');
       if ((await lab.getAttribute('open')) === null) await lab.locator('> summary').click();
-      return page
-        .getByRole('button', { name: /old cookie again/i })
-        .first()
-        .click();
+      return page.getByRole('button', { name: 'Replay this old cookie' }).first().click();
     }
+    case 'log-in-and-out':
+      await flask(page).getByLabel('Username').fill('ada');
+      await flask(page).getByLabel('Password').fill('lovelace');
+      await flask(page).getByRole('button', { name: 'Log in' }).click();
+      await expect.poll(() => newest(page).textContent()).toMatch(/ada/);
+      return flask(page).getByRole('button', { name: 'Log out' }).click();
+    case 'see-fetch-metadata':
+      await store(flask(page), 'Ada');
+      await expect.poll(() => newest(page).textContent()).toMatch(/Ada/);
+      return page.getByRole('link', { name: 'Open the inspector at your last POST' }).click();
     default:
       throw new Error(`No journey step for task ${task}`);
   }
@@ -110,10 +122,8 @@ describe('a student taking the course', () => {
       const status = page.locator('[data-task-status]').first();
       const task = (await status.getAttribute('data-task-status')) ?? undefined;
       await doTask(page, task);
-      // Done here, or (for a task done while doing another) "Done earlier, on step N".
-      await expect
-        .poll(() => status.textContent(), { timeout: 10_000 })
-        .toMatch(/Done( earlier, on step \d+)? ✓/);
+      // Each step counts its own task, done here: no step arrives "Done earlier".
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^\s*Done ✓/);
       if (slug === 'storing-and-reading')
         await page.screenshot({ path: `${screenshots}step-with-sandbox.png` });
 
@@ -138,8 +148,10 @@ describe('a student taking the course', () => {
       .locator('.step-list li')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
     expect(states).toEqual(slugs.map(() => 'complete'));
-    expect(await page.locator('[data-resume-link]').textContent()).toMatch(/^Resume where you left off: /);
+    // A finished course offers a recap and a review, not "Resume".
+    expect(await page.locator('[data-resume-link]').textContent()).toBe('Review a step');
     expect(await page.getByRole('heading', { name: 'Course complete' }).isVisible()).toBe(true);
+    expect(await page.locator('[data-course-complete]').textContent()).toMatch(/The secret key · /);
     await page.screenshot({ path: `${screenshots}home-course-complete.png` });
 
     // Reset progress, after a confirmation, clears progress and the sandbox history.
@@ -155,6 +167,10 @@ describe('a student taking the course', () => {
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
     expect(reset).toEqual(slugs.map(() => 'not-started'));
     expect(await page.evaluate(() => localStorage.getItem('session-lab:sandbox-timeline'))).toBe('[]');
+    // Back to the start: the main button starts the course, and Reset waits until there is progress.
+    expect(await page.locator('[data-resume-link]').textContent()).toBe('Start the course');
+    expect(await page.getByRole('button', { name: 'Reset progress' }).isVisible()).toBe(false);
+    expect(await page.locator('[data-reset-status]').isVisible()).toBe(true);
     await page.screenshot({ path: `${screenshots}home-reset.png` });
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();

@@ -143,6 +143,13 @@ describe('the sandbox beside a step', () => {
       .toMatch(/Decoded \(no key needed\).*"firstName":\s?"Ada".*Verified\?.*Bad signature/s);
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
+    // Text that is no Flask cookie is headed as a failure, not "Decoded".
+    await page.getByLabel('Flask session cookie', { exact: true }).fill('hello');
+    await page.getByRole('button', { name: 'Decode' }).click();
+    await expect
+      .poll(() => result.textContent())
+      .toMatch(/^Could not decode this cookieNot a Flask session cookie/);
+    expect(await result.textContent()).not.toContain('Decoded');
     await page.context().close();
   });
 
@@ -158,7 +165,7 @@ describe('the sandbox beside a step', () => {
     const field = page.getByLabel('An older cookie of yours');
     await expect.poll(() => field.inputValue()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(await page.getByLabel('One of your earlier cookies').locator('option').count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Send the old cookie again' }).click();
+    await page.getByRole('button', { name: 'Replay this old cookie' }).click();
     await expect.poll(() => app.locator('.output').textContent()).toMatch(/First Name: Ada/);
     await expect
       .poll(() => page.locator('[data-inspector-list]').textContent())

@@ -160,7 +160,7 @@ describe('the lab answers next to the button', () => {
     await store(page, 'Ada');
     await store(page, 'Grace');
     await expect.poll(() => page.locator('#replay-cookie').inputValue()).not.toBe('');
-    await run('Send the old cookie again', 'form[data-lab="replay"]', /Old cookie accepted/, 'replay');
+    await run('Replay this old cookie', 'form[data-lab="replay"]', /Old cookie accepted/, 'replay');
     await expect.poll(() => flask(page).locator('.output').textContent()).toContain('Ada');
 
     await store(page, 'Ada');

@@ -66,7 +66,13 @@ http {
 beforeAll(async () => {
   expect(existsSync(nginxBinary), 'nginx is missing: apt-get install nginx (.ci/run does)').toBe(true);
   // The first start with this BASE_PATH builds the site for it (dist-course/), as npm start does.
-  server = startProcess({ PORT: '0', BASE_PATH: '/course', COURSE_TITLE: courseTitle });
+  // As the guide starts it: BASE_PATH and TRUST_PROXY=loopback, so nginx's X-Forwarded-* are believed.
+  server = startProcess({
+    PORT: '0',
+    BASE_PATH: '/course',
+    TRUST_PROXY: 'loopback',
+    COURSE_TITLE: courseTitle,
+  });
   const upstream = Number(new URL(await urlOf(server)).port);
 
   prefix = mkdtempSync(join(tmpdir(), 'session-lab-nginx-'));

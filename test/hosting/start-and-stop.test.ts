@@ -51,6 +51,11 @@ describe('settings refused at start', () => {
     [{ BASE_PATH: '/my course' }, /^Session Lab: BASE_PATH must be a path such as \/course /],
     [{ WORKERS: 'two' }, /^Session Lab: WORKERS must be a whole number from 1 to 64 .*not "two"/],
     [{ WORKERS: '0' }, /^Session Lab: WORKERS must be a whole number from 1 to 64/],
+    [
+      { SESSION_LAB_SECRET: 'a'.repeat(32) },
+      'Session Lab: SESSION_LAB_SECRET is too regular to be secret (repeated characters or spaces). Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start',
+    ],
+    [{ SESSION_LAB_SECRET: ' '.repeat(44) }, /^Session Lab: SESSION_LAB_SECRET is too regular to be secret/],
     [{ TRUST_PROXY: 'everyone' }, /^Session Lab: TRUST_PROXY must be true, false, a number of proxies/],
     [{ COURSE_TITLE: 'x'.repeat(81) }, /^Session Lab: COURSE_TITLE must be one line of up to 80 characters/],
   ])('%j is refused in one line, exit code 1', async (env, message) => {
@@ -64,7 +69,12 @@ describe('settings refused at start', () => {
 
 describe('what the server logs', () => {
   it('names the key in force by kind only, the client as the trusted proxy says, never a cookie or a query', async () => {
-    const server = start({ PORT: '0', LOG_REQUESTS: '1', SANDBOX_SECRET_KEY: 'class-key-do-not-print' });
+    const server = start({
+      PORT: '0',
+      LOG_REQUESTS: '1',
+      TRUST_PROXY: 'loopback',
+      SANDBOX_SECRET_KEY: 'class-key-do-not-print',
+    });
     const url = await urlOf(server);
     await server.waitForLine(/class key/);
     const response = await fetch(`${url}/sandbox/flask/?trace=secret-trace`, {
@@ -72,7 +82,7 @@ describe('what the server logs', () => {
     });
     expect(response.status).toBe(200);
     const line = await server.waitForLine(/GET \/sandbox\/flask\//);
-    // The request came from loopback, a trusted proxy by default, so its X-Forwarded-For counts.
+    // The request came from loopback, a proxy trusted by TRUST_PROXY=loopback, so its X-Forwarded-For counts.
     expect(line).toMatch(/ 203\.0\.113\.9 GET \/sandbox\/flask\/ 200 /);
     const output = server.lines.join('\n');
     expect(output).toContain('the sandbox signs with the class key from SANDBOX_SECRET_KEY');
@@ -81,8 +91,8 @@ describe('what the server logs', () => {
     }
   });
 
-  it('ignores X-Forwarded-For when TRUST_PROXY=false, and says when the public demo key is in force', async () => {
-    const server = start({ PORT: '0', LOG_REQUESTS: '1', TRUST_PROXY: 'false' });
+  it('ignores X-Forwarded-For by default (no proxy trusted), and says when the public demo key is in force', async () => {
+    const server = start({ PORT: '0', LOG_REQUESTS: '1' });
     const url = await urlOf(server);
     await fetch(`${url}/healthz`, { headers: { 'X-Forwarded-For': '203.0.113.9' } });
     expect(await server.waitForLine(/GET \/healthz/)).toMatch(/ 127\.0\.0\.1 GET \/healthz 200 /);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completedTasks, taskChecks } from '../../src/lib/inspector/tasks.ts';
+import { completedTasks, taskChecks, taskDoneOnStep } from '../../src/lib/inspector/tasks.ts';
 import type { Exchange } from '../../src/lib/inspector/types.ts';
 import type { SandboxTaskId } from '../../src/schemas/lesson.ts';
 import { sandboxTaskIds } from '../../src/schemas/lesson.ts';
@@ -156,15 +156,39 @@ describe('taskChecks', () => {
   });
 
   describe('replay-old-cookie', () => {
-    const replay = (status: Exchange['session']['status'], labAction = 'replay') =>
-      exchange({ method: 'POST', action: 'lab', labAction, codeLines: [], session: { status } });
-    it('passes for a lab replay whose old cookie was still valid', () => {
-      expect(run('replay-old-cookie', [replay('valid')])).toBe(true);
+    const stored = exchange({
+      method: 'POST',
+      action: 'store',
+      setCookies: [setSession],
+      cookieAfter: flaskCookie,
     });
-    it('fails for a replay that was refused, or another lab experiment', () => {
-      expect(run('replay-old-cookie', [replay('bad-signature')])).toBe(false);
-      expect(run('replay-old-cookie', [replay('valid', 'tamper')])).toBe(false);
-      expect(run('replay-old-cookie', [exchange({ session: { status: 'valid' } })])).toBe(false);
+    const cleared = exchange({
+      method: 'POST',
+      action: 'clear',
+      requestCookie: `session=${flaskCookie}`,
+      setCookies: [
+        'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/sandbox/flask',
+      ],
+      cookieAfter: null,
+    });
+    const sentBack = (status: Exchange['session']['status']) =>
+      exchange({ requestCookie: `session=${flaskCookie}`, session: { status } });
+    it('passes when a deleted cookie is sent again and still verifies (store, Start over, replay)', () => {
+      expect(run('replay-old-cookie', [stored, cleared, sentBack('valid')])).toBe(true);
+    });
+    it('fails when the cookie sent back was refused, or was never replaced or deleted', () => {
+      expect(run('replay-old-cookie', [stored, cleared, sentBack('bad-signature')])).toBe(false);
+      expect(run('replay-old-cookie', [stored, sentBack('valid')])).toBe(false);
+    });
+    it('does not judge the lab replay POST itself, which carried the cookie the browser held', () => {
+      const replayPost = exchange({
+        method: 'POST',
+        action: 'lab',
+        labAction: 'replay',
+        codeLines: [],
+        session: { status: 'valid' },
+      });
+      expect(run('replay-old-cookie', [replayPost])).toBe(false);
     });
   });
 });
@@ -191,9 +215,47 @@ describe('the tasks of the flash and replay steps', () => {
   });
   it('replay-old-cookie passes when a replaced cookie is sent again and still verifies', () => {
     const a = exchange({ method: 'POST', cookieAfter: 'old.a.b' });
-    const b = exchange({ method: 'POST', requestCookie: 'session=old.a.b', cookieAfter: 'new.c.d' });
+    const b = exchange({
+      method: 'POST',
+      requestCookie: 'session=old.a.b',
+      setCookies: ['session=new.c.d; HttpOnly; Path=/sandbox/flask'],
+      cookieAfter: 'new.c.d',
+    });
     const replay = exchange({ requestCookie: 'session=old.a.b', session: { status: 'valid' } });
     expect(run('replay-old-cookie', [a, b, replay])).toBe(true);
     expect(run('replay-old-cookie', [a, b])).toBe(false);
+  });
+});
+
+describe('taskDoneOnStep', () => {
+  const made = store({}, 'Ada');
+  const onStep = (slug: string) => (id: string) => (id === made.id ? slug : undefined);
+  it('counts only what the learner did on the step that asks for the task', () => {
+    expect(taskDoneOnStep('store-first-name', [made], onStep('the-import'), 'the-import')).toBe(true);
+    expect(taskDoneOnStep('store-first-name', [made], onStep('the-import'), 'csrf')).toBe(false);
+    expect(taskDoneOnStep('store-first-name', [made], () => undefined, 'the-import')).toBe(false);
+  });
+});
+
+describe('the tasks of the login and CSRF steps', () => {
+  const deleting =
+    'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/sandbox/flask';
+  const post = (action: string, setCookies: string[]) =>
+    exchange({ method: 'POST', action: action as Exchange['action'], status: 302, setCookies });
+  it('log-in-and-out passes for a login that set a cookie and a later logout that deleted it', () => {
+    expect(run('log-in-and-out', [post('login', [setSession]), post('logout', [deleting])])).toBe(true);
+  });
+  it('log-in-and-out fails without the logout, without the login, or when the logout kept the cookie', () => {
+    expect(run('log-in-and-out', [post('login', [setSession])])).toBe(false);
+    expect(run('log-in-and-out', [post('logout', [deleting])])).toBe(false);
+    expect(run('log-in-and-out', [post('login', [setSession]), post('logout', [setSession])])).toBe(false);
+    expect(run('log-in-and-out', [post('logout', [deleting]), post('login', [setSession])])).toBe(false);
+  });
+  it('see-fetch-metadata passes once the learner opened a same-origin POST in the inspector', () => {
+    const sent = exchange({ method: 'POST', action: 'store', fetchSite: 'same-origin' });
+    expect(run('see-fetch-metadata', [sent], new Set([sent.id]))).toBe(true);
+    expect(run('see-fetch-metadata', [sent], new Set())).toBe(false);
+    const page = exchange({ fetchSite: 'same-origin' });
+    expect(run('see-fetch-metadata', [page], new Set([page.id]))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  earlierCookieLabel,
   earlierCookies,
   latestOfEngine,
   mergeExchanges,
@@ -139,5 +140,20 @@ describe('earlierCookies', () => {
   it('after a clear (no cookie now) every earlier cookie can be sent again', () => {
     const timeline = [exchange({ cookieAfter: 'A' }), exchange({ action: 'clear', cookieAfter: null })];
     expect(earlierCookies(timeline, 'flask').map((c) => c.cookie)).toEqual(['A']);
+  });
+});
+
+describe('earlierCookieLabel', () => {
+  it('names a cookie by what its session held', () => {
+    expect(earlierCookieLabel({ firstName: 'Ada' })).toBe('firstName "Ada"');
+    expect(earlierCookieLabel({ firstName: 'Ada', favouriteColour: 'teal' })).toBe(
+      'firstName "Ada", favouriteColour "teal"',
+    );
+    expect(earlierCookieLabel({ _permanent: true })).toBe('_permanent true');
+  });
+  it('says so for an empty session, cuts long values and counts what it leaves out', () => {
+    expect(earlierCookieLabel({})).toBe('an empty session');
+    expect(earlierCookieLabel({ notes: 'x'.repeat(100) })).toBe(`notes "${'x'.repeat(22)}…`);
+    expect(earlierCookieLabel({ a: 1, b: 2, c: 3, d: 4, e: 5 })).toBe('a 1, b 2, c 3 and 2 more');
   });
 });

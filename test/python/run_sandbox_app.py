@@ -5,7 +5,7 @@ Input (argv[1]): JSON {"now": <Unix seconds, optional: freezes the signing time>
   "config": <app.config entries to set first, optional, e.g. {"SECRET_KEY_FALLBACKS": [...]}>,
   "steps": [{"method": "GET"|"POST", "path": "/store", "form": {...}}]}
 Output (stdout): a JSON list, one entry per step:
-  {"status", "setCookie": [...], "vary", "location", "body"} (body only for GET).
+  {"status", "setCookie": [...], "vary", "location", "body"}.
 Cookies are kept by hand (not by the test client's jar) so the behaviour is the same on every
 Werkzeug version. Needs Flask: run with python3 (Flask 3.1 here) or /usr/bin/python3 (Flask 2.2).
 """
@@ -55,8 +55,7 @@ def main():
             'vary': response.headers.get('Vary'),
             'location': response.headers.get('Location'),
         }
-        if step['method'] == 'GET':
-            entry['body'] = response.get_data(as_text=True)
+        entry['body'] = response.get_data(as_text=True)
         out.append(entry)
     print(json.dumps(out))
 

@@ -2,10 +2,16 @@
  * Test helpers: an express app with only the sandbox mounted at /sandbox, as server/server.ts
  * mounts it (no Astro build needed), with a frozen clock when asked.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { createSandboxRouter, sandboxConfigOf } from '../../sandbox/router.ts';
 import type { ServerConfig } from '../../server/config.ts';
 import { publicDemoKey } from '../../server/config.ts';
+
+/** One SQLite folder per test file's process, removed by the OS's tmp cleaning. */
+const testDataDir = mkdtempSync(join(tmpdir(), 'session-lab-test-'));
 
 /** The configuration the tests use (the public demo key, a fixed server secret). */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -18,8 +24,11 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     trustProxy: 'loopback',
     sandboxSecretKey: publicDemoKey,
     sandboxKeyIsPublicDemo: true,
+    sandboxAdminPassword: undefined,
     serverSecret: 'test-server-secret',
     bodyLimit: 16 * 1024,
+    dataDir: testDataDir,
+    redisUrl: undefined,
     logRequests: false,
     ...overrides,
   };

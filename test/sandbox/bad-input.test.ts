@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import Keygrip from 'keygrip';
 import request from 'supertest';
@@ -162,6 +163,34 @@ describe('bad form input', () => {
     expect(charset.text).toContain('<title>Unsupported form · Session Lab sandbox</title>');
     expect(charset.text).toContain('<h1>415 Unsupported form</h1>');
     expect(charset.text).not.toContain('Bad Request');
+  });
+
+  it('a compressed form is refused with 415 and says so, changing nothing', async () => {
+    for (const [encoding, body] of [
+      ['gzip', gzipSync('firstName=Zip')],
+      ['deflate', deflateSync('firstName=Zip')],
+      ['br', brotliCompressSync('firstName=Zip')],
+    ] as const) {
+      for (const path of ['/sandbox/flask/store', '/sandbox/flask/lab/forge', '/sandbox/api/decode']) {
+        const res = await request(base)
+          .post(path)
+          .set('Content-Type', 'application/x-www-form-urlencoded')
+          .set('Content-Encoding', encoding)
+          .send(body);
+        expect(res.status, `${encoding} ${path}`).toBe(415);
+        expect(res.headers['set-cookie'], `${encoding} ${path}`).toBeUndefined();
+        expect(res.text).toContain('<h1>415 Unsupported form</h1>');
+        expect(res.text).toContain('only without content encoding (no gzip etc.)');
+      }
+    }
+    const json = await request(base)
+      .post('/sandbox/api/decode')
+      .set('Accept', 'application/json')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .set('Content-Encoding', 'gzip')
+      .send(gzipSync('cookie=x'));
+    expect(json.status).toBe(415);
+    expect(json.body.error).toMatch(/without content encoding/);
   });
 
   it('odd bodies and encodings never give a 5xx', async () => {

@@ -21,6 +21,7 @@ describe('the decode tool', () => {
     const res = await decode({ cookie: `  ${tuple}  ` });
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body.decoding).toEqual({
+      decoded: true,
       isFlaskCookie: true,
       compressed: false,
       segments: expect.any(Array),
@@ -36,6 +37,7 @@ describe('the decode tool', () => {
   it('names the problem of a cookie it can only partly read, with nulls for what it could not', async () => {
     const res = await decode({ cookie: 'hello' });
     expect(res.body.decoding).toEqual({
+      decoded: false,
       isFlaskCookie: false,
       compressed: false,
       segments: [],
@@ -53,6 +55,22 @@ describe('the decode tool', () => {
         text: "Not a Flask session cookie: a Flask cookie has three parts separated by '.': payload.timestamp.signature",
       },
     });
+  });
+
+  it('heads a cookie it could not read "Could not decode", never "Decoded", on the page and in the API', async () => {
+    const bomb = signSession({ x: 'a'.repeat(200_000) }, { secretKey: 'k', timestamp: 1700000000 });
+    for (const cookie of ['hello', 'e30.x.y', '.eJzLSM3JyQcABiwCFQ.x.y', '!!!.ZVPxAA.sig', bomb]) {
+      const json = await decode({ cookie });
+      expect(json.status, cookie).toBe(200);
+      expect(json.body.decoding.decoded, cookie).toBe(false);
+      expect(json.body.decoding.problemWords.text, cookie).toBeTruthy();
+      const page = await request(app).post('/sandbox/api/decode').type('form').send({ cookie });
+      expect(page.text, cookie).toContain('<h2>Could not decode this cookie</h2>');
+      expect(page.text, cookie).not.toMatch(/<h2>Decod/);
+    }
+    const good = await request(app).post('/sandbox/api/decode').type('form').send({ cookie: phill });
+    expect(good.text).toContain('<h2>Decoded (no key needed)</h2>');
+    expect(good.text).not.toContain('Could not decode');
   });
 
   it('asks for a cookie: a 400 for a script, the empty form for a learner', async () => {

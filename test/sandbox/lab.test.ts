@@ -272,6 +272,22 @@ describe('weak key and guessing', () => {
     expect(page[0]?.session.status).toBe('valid');
   });
 
+  it('signs an empty session too, so a learner who stored nothing still gets a cookie to attack', async () => {
+    const agent = request.agent(sandboxApp());
+    const [lab, page] = await run(agent, '/sandbox/flask/lab/weak-key');
+    const cookie = lab?.cookieAfter as string;
+    expect(cookie).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const guess = await agent
+      .post('/sandbox/api/guess')
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ cookie });
+    expect(WEAK_KEYS).toContain(guess.body.key);
+    expect(loadSession(cookie, { secretKey: guess.body.key })).toEqual({});
+    // The app opens it as a valid (empty) session with the learner's new key.
+    expect(page?.session.status).toBe('valid');
+  });
+
   it('never shows the weak key: the lab cookie is sealed, the page says it is hidden', async () => {
     const agent = await learner();
     const [lab] = await run(agent, '/sandbox/flask/lab/weak-key');

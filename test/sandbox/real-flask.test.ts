@@ -11,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../sandbox/exchange/exchange.ts';
-import type { FlaskVersion } from '../../sandbox/flask-session/index.ts';
+import { type FlaskVersion, loadSession } from '../../sandbox/flask-session/index.ts';
+import { PyTuple } from '../../sandbox/flask-session/values.ts';
 import { embeddedExchanges, sandboxApp, setCookiesOf } from './app.ts';
 
 const helper = new URL('../python/run_sandbox_app.py', import.meta.url).pathname;
@@ -82,7 +83,7 @@ async function sandbox(version: FlaskVersion, now: number, steps: Step[]): Promi
       setCookie: setCookiesOf(res),
       vary: res.headers.vary ?? null,
       location: res.headers.location ?? null,
-      ...(step.method === 'GET' ? { body: res.text } : {}),
+      body: res.text,
     });
   }
   return out;
@@ -94,13 +95,14 @@ const normalise = (header: string) =>
     .replace(/; Path=[^;]*/, '; Path=<app root>')
     .replace(/Expires=(?!Thu, 01 Jan 1970)[^;]+/, 'Expires=<date>');
 
-const flashed = 'Saved ✓ <b>';
+const flashedName = 'Phill ✓ <b>';
+const flashed = `Saved ${flashedName}`;
 const flow: Step[] = [
   { method: 'GET', path: '/' },
   { method: 'POST', path: '/store', form: { firstName: 'Phill' } },
   { method: 'GET', path: '/' },
   // flash() adds _flashes to the cookie; the next page shows and removes it; the one after sends nothing.
-  { method: 'POST', path: '/flash', form: { message: flashed } },
+  { method: 'POST', path: '/flash', form: { firstName: flashedName } },
   { method: 'GET', path: '/' },
   { method: 'GET', path: '/' },
   { method: 'POST', path: '/store-second', form: { favouriteColour: 'teal ✓ <b>' } },
@@ -109,11 +111,29 @@ const flow: Step[] = [
   { method: 'POST', path: '/clear' },
   { method: 'GET', path: '/' },
   // A flash into an empty session: reading it empties the session, so the cookie is deleted.
-  { method: 'POST', path: '/flash', form: { message: 'Only this' } },
-  { method: 'POST', path: '/flash', form: { message: 'and this' } },
+  { method: 'POST', path: '/flash', form: { firstName: 'Only this' } },
+  { method: 'POST', path: '/flash', form: { firstName: 'and this' } },
   { method: 'GET', path: '/' },
   { method: 'POST', path: '/store', form: {} },
   { method: 'POST', path: '/flash', form: {} },
+];
+
+/** Step 8's members' app: a refused page, a wrong password, a login over an old session, a logout. */
+const loginFlow: Step[] = [
+  { method: 'GET', path: '/members' },
+  { method: 'POST', path: '/store', form: { firstName: 'Planted' } },
+  { method: 'POST', path: '/login', form: { username: 'ada', password: 'not-it' } },
+  { method: 'POST', path: '/login', form: { username: 'nobody', password: '' } },
+  { method: 'POST', path: '/login', form: { username: 'ada', password: 'lovelace' } },
+  { method: 'GET', path: '/members' },
+  { method: 'GET', path: '/' },
+  { method: 'POST', path: '/permanent' },
+  { method: 'POST', path: '/logout' },
+  { method: 'GET', path: '/members' },
+  { method: 'POST', path: '/login', form: { username: 'grace' } },
+  { method: 'POST', path: '/flash', form: { firstName: 'Grace' } },
+  { method: 'POST', path: '/login', form: { username: 'grace', password: 'hopper' } },
+  { method: 'GET', path: '/' },
 ];
 
 /** The value of the session cookie a Set-Cookie list sets. */
@@ -148,6 +168,33 @@ for (const version of ['3.1', '2.2'] as const) {
       expect(real.flatMap((a) => a.setCookie).length).toBeGreaterThanOrEqual(9);
     }, 20_000);
 
+    it("the members' app: the same status, Set-Cookie, Vary and Location for login, members and logout", async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const real = flask(version, { now, steps: loginFlow });
+      const ours = await sandbox(version, now, loginFlow);
+      expect(ours.map((a) => a.status)).toEqual(real.map((a) => a.status));
+      expect(real.map((a) => a.status)).toEqual([
+        401, 302, 401, 401, 302, 200, 200, 302, 302, 401, 400, 302, 302, 200,
+      ]);
+      for (const [i, answer] of real.entries()) {
+        const step = `step ${i}: ${loginFlow[i]?.method} ${loginFlow[i]?.path}`;
+        expect(ours[i]?.setCookie.map(normalise), step).toEqual(answer.setCookie.map(normalise));
+        expect(ours[i]?.vary, step).toEqual(answer.vary);
+      }
+      expect(ours.map((a) => a.location?.split('?')[0] ?? null)).toEqual(
+        real.map((a) => (a.location === null ? null : `/sandbox/flask${a.location}`)),
+      );
+      // The login cleared the planted first name; both pages say who is logged in.
+      expect(loadSession(sessionValue(real[4]?.setCookie ?? []), { secretKey: demoKey })).toEqual({
+        user_id: 'ada',
+      });
+      expect(real[5]?.body).toContain('Logged in as ada.');
+      expect(ours[5]?.body).toContain('Logged in as <strong>ada</strong>');
+      expect(real[2]?.body).toContain('Wrong username or password.');
+      expect(ours[2]?.body).toContain('Wrong username or password.');
+      expect(real[13]?.body).toContain('Logged in as grace.');
+    }, 20_000);
+
     it('flashing: _flashes is a list of (category, message) tuples in the cookie, shown once, then gone', async () => {
       const now = Math.floor(Date.now() / 1000);
       const steps = flow.slice(0, 6);
@@ -155,15 +202,15 @@ for (const version of ['3.1', '2.2'] as const) {
       const ours = await sandbox(version, now, steps);
       const flashCookie = sessionValue(ours[3]?.setCookie ?? []);
       expect(flashCookie).toBe(sessionValue(real[3]?.setCookie ?? []));
-      const payload = JSON.parse(Buffer.from(flashCookie.split('.')[0] as string, 'base64url').toString());
-      expect(payload).toEqual({ _flashes: [{ ' t': ['message', flashed] }], firstName: 'Phill' });
+      expect(loadSession(flashCookie, { secretKey: demoKey })).toEqual({
+        _flashes: [new PyTuple(['message', flashed])],
+        firstName: flashedName,
+      });
       // The page after the flash shows it (escaped) in both, and its cookie no longer holds it.
-      expect(real[4]?.body).toContain('<li>Saved ✓ &lt;b&gt;</li>');
-      expect(ours[4]?.body).toContain('<li>Saved ✓ &lt;b&gt;</li>');
-      const after = JSON.parse(
-        Buffer.from(sessionValue(ours[4]?.setCookie ?? []).split('.')[0] as string, 'base64url').toString(),
-      );
-      expect(after).toEqual({ firstName: 'Phill' });
+      expect(real[4]?.body).toContain('<li>Saved Phill ✓ &lt;b&gt;</li>');
+      expect(ours[4]?.body).toContain('<li>Saved Phill ✓ &lt;b&gt;</li>');
+      const after = loadSession(sessionValue(ours[4]?.setCookie ?? []), { secretKey: demoKey });
+      expect(after).toEqual({ firstName: flashedName });
       expect(real[5]?.body).not.toContain('<li>');
       expect(ours[5]?.body).not.toContain('<li>Saved');
     }, 20_000);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { codeLinesFor } from '../../sandbox/apps/app-source.ts';
 import type { Exchange } from '../../sandbox/exchange/exchange.ts';
 import { createTraceCodec } from '../../sandbox/recorder/trace.ts';
-import { embeddedExchanges, sandboxApp } from './app.ts';
+import { embeddedExchanges, sandboxApp, setCookiesOf } from './app.ts';
 
 const NOW = Math.floor(Date.now() / 1000);
 
@@ -144,19 +144,22 @@ describe('exchange records (Flask engine)', () => {
     const app = sandboxApp();
     const store = await request(app).post('/sandbox/flask/store').type('form').send({ firstName: 'Phill' });
     const trace = new URL(store.headers.location, 'http://x').searchParams.get('trace') as string;
+    const cookie = setCookiesOf(store)[0]?.split(';')[0] as string;
     const altered = `${trace.slice(0, 10)}${trace[10] === 'A' ? 'B' : 'A'}${trace.slice(11)}`;
     const foreign = createTraceCodec('another-secret').seal({
-      ...(createTraceCodec('test-server-secret').open(trace) as Exchange),
+      ...(createTraceCodec('test-server-secret').open(trace, cookie.slice('session='.length)) as Exchange),
     });
 
     for (const bad of [altered, foreign, 'garbage', `${trace}x`, '']) {
-      const res = await request(app).get(`/sandbox/flask/?trace=${encodeURIComponent(bad)}`);
+      const res = await request(app)
+        .get(`/sandbox/flask/?trace=${encodeURIComponent(bad)}`)
+        .set('Cookie', cookie);
       expect(res.status).toBe(200);
       expect(embeddedExchanges(res.text).map((x) => x.action)).toEqual(['show']);
     }
-    const other = await request(app).get(`/sandbox/express/?trace=${trace}`);
+    const other = await request(app).get(`/sandbox/express/?trace=${trace}`).set('Cookie', cookie);
     expect(embeddedExchanges(other.text).map((x) => x.engine)).toEqual(['express']);
-    const good = await request(app).get(`/sandbox/flask/?trace=${trace}`);
+    const good = await request(app).get(`/sandbox/flask/?trace=${trace}`).set('Cookie', cookie);
     expect(embeddedExchanges(good.text).map((x) => x.action)).toEqual(['store', 'show']);
   });
 

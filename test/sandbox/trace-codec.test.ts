@@ -1,11 +1,12 @@
 /**
  * The `?trace=` codec on its own: a record sealed by one server opens only there (or on a server
- * sharing its secret), and a record too big for a URL is cut down in two steps until it fits.
+ * sharing its secret), only for the browser holding the cookie it left and only for a few minutes,
+ * and a record too big for a URL is cut down in two steps until it fits.
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../sandbox/exchange/exchange.ts';
-import { createTraceCodec, MAX_TRACE_LENGTH } from '../../sandbox/recorder/trace.ts';
+import { createTraceCodec, MAX_TRACE_LENGTH, TRACE_LIFETIME_MS } from '../../sandbox/recorder/trace.ts';
 
 const record: Exchange = {
   id: 'r1',
@@ -31,13 +32,51 @@ const noise = (length: number) => randomBytes(length).toString('base64').slice(0
 describe('the trace codec', () => {
   it('opens what it sealed, and so does another codec with the same secret', () => {
     const trace = createTraceCodec('s').seal(record);
-    expect(createTraceCodec('s').open(trace)).toEqual(record);
-    expect(createTraceCodec('other').open(trace)).toBeUndefined();
+    expect(createTraceCodec('s').open(trace, 'abc')).toEqual(record);
+    expect(createTraceCodec('other').open(trace, 'abc')).toBeUndefined();
   });
   it("without a secret, codecs of one process share the process's random key, which no set secret opens", () => {
     const trace = createTraceCodec(undefined).seal(record);
-    expect(createTraceCodec(undefined).open(trace)).toEqual(record);
-    expect(createTraceCodec('s').open(trace)).toBeUndefined();
+    expect(createTraceCodec(undefined).open(trace, 'abc')).toEqual(record);
+    expect(createTraceCodec('s').open(trace, 'abc')).toBeUndefined();
+  });
+  it('opens only for the browser holding the cookie the record left, and only for a few minutes', () => {
+    let clock = 1_700_000_000_000;
+    const codec = createTraceCodec('s', { now: () => clock });
+    const trace = codec.seal(record);
+    expect(codec.open(trace, 'abc')).toEqual(record);
+    for (const other of [null, '', 'abd', 'abc ', 'ABC'])
+      expect(codec.open(trace, other), String(other)).toBeUndefined();
+    clock += TRACE_LIFETIME_MS;
+    expect(codec.open(trace, 'abc')).toEqual(record);
+    clock += 1;
+    expect(codec.open(trace, 'abc')).toBeUndefined();
+    expect(TRACE_LIFETIME_MS).toBeLessThanOrEqual(10 * 60_000);
+  });
+  it('a record that deleted the cookie opens for a browser without one, not for one still sending it', () => {
+    const codec = createTraceCodec('s');
+    const cleared = codec.seal({
+      ...record,
+      action: 'clear',
+      requestCookie: 'session=abc',
+      setCookies: [
+        'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/sandbox/flask',
+      ],
+      cookieAfter: null,
+    });
+    expect(codec.open(cleared, null)).toMatchObject({ action: 'clear' });
+    expect(codec.open(cleared, 'abc')).toBeUndefined();
+  });
+  it('binds a shortened record to the whole cookie it left, not the cut one', () => {
+    const codec = createTraceCodec('s');
+    const cookie = noise(3000);
+    const trace = codec.seal({
+      ...record,
+      cookieAfter: cookie,
+      setCookies: [`session=${cookie}`, noise(4000)],
+    });
+    expect(codec.open(trace, cookie)).toMatchObject({ truncated: true });
+    expect(codec.open(trace, cookie.slice(0, 200))).toBeUndefined();
   });
   it('ignores what is not a trace of its own', () => {
     const codec = createTraceCodec('s');
@@ -53,7 +92,7 @@ describe('the trace codec', () => {
       flipped,
       'x'.repeat(MAX_TRACE_LENGTH + 1),
     ]) {
-      expect(codec.open(bad), String(bad)).toBeUndefined();
+      expect(codec.open(bad, 'abc'), String(bad)).toBeUndefined();
     }
   });
   it('shortens long strings of a big record, keeping the summary and the warning whole', () => {
@@ -68,7 +107,7 @@ describe('the trace codec', () => {
     };
     const trace = codec.seal(big);
     expect(trace.length).toBeLessThanOrEqual(MAX_TRACE_LENGTH);
-    const opened = codec.open(trace);
+    const opened = codec.open(trace, 'abc');
     expect(opened).toMatchObject({ truncated: true, summary: big.summary, cookieWarning: warning });
     expect(opened?.setCookies).toEqual([`${big.setCookies[0]?.slice(0, 200)}… [6808 more characters]`]);
     // Numbers and arrays keep their type; a string of exactly 200 characters is kept whole.
@@ -81,14 +120,14 @@ describe('the trace codec', () => {
     const huge = { ...record, session: { ...record.session, after }, anatomy: { input: noise(150) } };
     const trace = codec.seal(huge as unknown as Exchange);
     expect(trace.length).toBeLessThanOrEqual(MAX_TRACE_LENGTH);
-    const opened = codec.open(trace);
+    const opened = codec.open(trace, 'abc');
     expect(opened).toMatchObject({ truncated: true, session: { status: 'none', before: {}, after: {} } });
     expect(opened).not.toHaveProperty('anatomy');
     expect(opened?.summary).toBe(record.summary);
   });
   it('keeps a record that fits as it is, without a truncated mark', () => {
     const codec = createTraceCodec('s');
-    const opened = codec.open(codec.seal({ ...record, summary: 'x'.repeat(201) }));
+    const opened = codec.open(codec.seal({ ...record, summary: 'x'.repeat(201) }), 'abc');
     expect(opened).not.toHaveProperty('truncated');
     expect(opened?.summary).toBe('x'.repeat(201));
   });

@@ -4,6 +4,7 @@
  * neither header (curl), still work. Cookie attributes: Flask's session cookie stays byte for byte
  * Flask's default; the lab cookie is SameSite=Lax, and Secure (with HSTS) behind an HTTPS proxy.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 
@@ -19,6 +20,36 @@ function post(path: string, headers: Record<string, string>, body = 'firstName=M
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body,
+  });
+}
+
+/** A POST over node:http, which (unlike fetch) can send a header twice. */
+function rawPost(
+  path: string,
+  headers: Record<string, string | string[]>,
+): Promise<{ status: number; setCookie: string[] | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const body = 'firstName=Mallory';
+    const req = request(server.url + path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': body.length,
+        ...headers,
+      },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, setCookie: res.headers['set-cookie'], body: text }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -53,6 +84,24 @@ describe('cross-site writes', () => {
       expect((await json.json()).error).toMatch(/another website/);
     });
   }
+
+  it('refuses a Sec-Fetch-Site no browser sends, and Sec-Fetch-Site or Origin sent twice: 403, no cookie', async () => {
+    const own = server.url;
+    const cases: Array<Record<string, string | string[]>> = [
+      { 'sec-fetch-site': 'same-origin-ish' },
+      { 'sec-fetch-site': 'SAME-ORIGIN, cross-site' },
+      { 'sec-fetch-site': '' },
+      { 'sec-fetch-site': ['same-origin', 'cross-site'] },
+      { 'sec-fetch-site': ['none', 'none'] },
+      { origin: [own, 'https://evil.example'] },
+    ];
+    for (const headers of cases) {
+      const res = await rawPost('/sandbox/flask/store', headers);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(res.setCookie, JSON.stringify(headers)).toBeUndefined();
+      expect(res.body).toContain('<h1>403 Refused: sent from another site</h1>');
+    }
+  });
 
   it('allows same-origin forms, forms typed by the user, and clients without those headers', async () => {
     const own = server.url;

@@ -28,10 +28,14 @@ afterEach(async () => {
   server = undefined;
 });
 
-function guess(url: string, accept = 'application/json'): Promise<Response> {
+function guess(
+  url: string,
+  accept = 'application/json',
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${url}/sandbox/api/guess`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept, ...headers },
     body: new URLSearchParams({ cookie }).toString(),
   });
 }
@@ -62,6 +66,31 @@ describe('guessing', () => {
     });
     expect(lab.status).toBe(429);
     expect((await fetch(`${server.url}/sandbox/flask/`)).status).toBe(200);
+  });
+
+  it('a client cannot escape the limit by rotating X-Forwarded-For: no proxy is trusted by default', async () => {
+    server = await startServer();
+    const { limit } = defaultRateLimits.guess;
+    const statuses: number[] = [];
+    for (let i = 0; i <= limit; i++) {
+      const res = await guess(server.url, 'application/json', { 'X-Forwarded-For': `203.0.113.${i % 250}` });
+      await res.arrayBuffer();
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, limit).every((status) => status === 200)).toBe(true);
+    expect(statuses[limit]).toBe(429);
+  });
+
+  it('behind a proxy trusted with TRUST_PROXY=loopback, each forwarded client has its own count', async () => {
+    server = await startServer({ TRUST_PROXY: 'loopback' });
+    const { limit } = defaultRateLimits.guess;
+    for (let i = 0; i < limit; i++) {
+      const res = await guess(server.url, 'application/json', { 'X-Forwarded-For': '203.0.113.1' });
+      await res.arrayBuffer();
+    }
+    const same = await guess(server.url, 'application/json', { 'X-Forwarded-For': '203.0.113.1' });
+    const other = await guess(server.url, 'application/json', { 'X-Forwarded-For': '203.0.113.2' });
+    expect([same.status, other.status]).toEqual([429, 200]);
   });
 
   it('a flood of concurrent guesses gets only 200s and 429s, and page views are still served', async () => {

@@ -18,12 +18,12 @@ afterAll(() => server.close());
 const foreign =
   'sessionid=other-apps-secret-1; session_token=other-apps-secret-2; csrftoken=other-apps-secret-3';
 
-async function store(cookie: string): Promise<{ trace: string; setCookie: string }> {
+async function store(cookie: string, firstName = 'Ada'): Promise<{ trace: string; setCookie: string }> {
   const res = await fetch(`${server.url}/sandbox/flask/store`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: 'firstName=Ada',
+    body: new URLSearchParams({ firstName }).toString(),
   });
   expect(res.status).toBe(302);
   const location = new URL(res.headers.get('location') as string, server.url);
@@ -62,13 +62,41 @@ describe('the trace in the redirect', () => {
       expect(text).not.toContain('Ada');
     }
     // …while the server that sealed it reads it back, with only the sandbox's cookie in it.
-    const record = createTraceCodec('test-server-secret-of-32-characters').open(second.trace);
+    const record = createTraceCodec('test-server-secret-of-32-characters').open(
+      second.trace,
+      second.setCookie.slice('session='.length),
+    );
     expect(record?.requestCookie).toBe(first.setCookie);
   });
 
   it('a trace from another server secret is ignored', async () => {
     const { trace } = await store('');
-    expect(createTraceCodec('another-secret').open(trace)).toBeUndefined();
+    expect(createTraceCodec('another-secret').open(trace, null)).toBeUndefined();
+  });
+
+  it('opens only in the browser it was made for: anyone else given the URL sees no cookie of the learner', async () => {
+    const first = await store('');
+    const second = await store(first.setCookie, 'Grace');
+    const page = (cookie: string | undefined) =>
+      fetch(`${server.url}/sandbox/flask/?trace=${second.trace}`, { headers: cookie ? { cookie } : {} }).then(
+        async (res) => ({ status: res.status, html: await res.text() }),
+      );
+    const learner = await page(second.setCookie);
+    expect(embeddedExchanges(learner.html).map((x) => x.action)).toEqual(['store', 'show']);
+    expect(learner.html).toContain(first.setCookie.slice('session='.length));
+    // Someone else: no cookie, another learner's cookie, or the learner's cookie from before the store.
+    const other = await store('', 'Mallory');
+    for (const cookie of [undefined, other.setCookie, first.setCookie]) {
+      const stranger = await page(cookie);
+      expect(stranger.status).toBe(200);
+      expect(
+        embeddedExchanges(stranger.html).map((x) => x.action),
+        String(cookie),
+      ).toEqual(['show']);
+      expect(stranger.html).not.toContain(second.setCookie.slice('session='.length));
+      if (cookie !== first.setCookie)
+        expect(stranger.html).not.toContain(first.setCookie.slice('session='.length));
+    }
   });
 });
 

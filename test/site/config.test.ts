@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
@@ -73,8 +74,11 @@ describe('hosting settings', () => {
     expect(parseWorkers('auto')).toBeGreaterThanOrEqual(1);
     for (const bad of ['0', '65', '-1', '1.5', 'two']) expect(() => parseWorkers(bad)).toThrow(ConfigError);
   });
-  it("reads TRUST_PROXY as express's trust proxy value, loopback by default", () => {
-    expect(parseTrustProxy(undefined)).toBe('loopback');
+  it("reads TRUST_PROXY as express's trust proxy value, no proxy by default", () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy(' ')).toBe(false);
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(parseTrustProxy('loopback')).toBe('loopback');
     expect(parseTrustProxy('true')).toBe(true);
     expect(parseTrustProxy('false')).toBe(false);
     expect(parseTrustProxy('1')).toBe(1);
@@ -92,10 +96,20 @@ describe('hosting settings', () => {
   });
   it('wants SESSION_LAB_SECRET of at least 32 characters when set', () => {
     expect(parseServerSecret('')).toBeUndefined();
-    expect(parseServerSecret('x'.repeat(32))).toBe('x'.repeat(32));
-    expect(() => parseServerSecret('x'.repeat(31))).toThrow(
+    const random = randomBytes(32).toString('base64');
+    expect(parseServerSecret(random)).toBe(random);
+    const hex = randomBytes(16).toString('hex');
+    expect(parseServerSecret(hex)).toBe(hex);
+    expect(() => parseServerSecret(random.slice(0, 31))).toThrow(
       'SESSION_LAB_SECRET must be at least 32 characters (it has 31).',
     );
+  });
+  it('refuses a SESSION_LAB_SECRET nobody drew at random, saying how to make one', () => {
+    for (const weak of ['a'.repeat(32), ' '.repeat(32), 'ab'.repeat(16), `${'x'.repeat(40)}yz`]) {
+      expect(() => parseServerSecret(weak)).toThrow(
+        'SESSION_LAB_SECRET is too regular to be secret (repeated characters or spaces). Make one: SESSION_LAB_SECRET=$(openssl rand -base64 32) npm start',
+      );
+    }
   });
 });
 
@@ -112,7 +126,11 @@ describe('startupLines', () => {
     );
   });
   it('prints no LAN line on loopback, and the worker count', () => {
-    const lines = startupLines(readConfig({ SESSION_LAB_SECRET: 'x'.repeat(32) }), 4321, 3);
+    const lines = startupLines(
+      readConfig({ SESSION_LAB_SECRET: randomBytes(32).toString('base64') }),
+      4321,
+      3,
+    );
     expect(lines).toEqual([
       'Session Lab is running at http://127.0.0.1:4321/ (3 workers)',
       "Session Lab: the sandbox signs with the public demo key (the lesson's example, shown to learners).",

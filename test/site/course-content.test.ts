@@ -127,6 +127,14 @@ describe('the commands the steps teach', () => {
     expect(page('flash-messages')).toContain('data-task-status="see-flash"');
     expect(page('keys-and-revocation')).toContain('data-task-status="replay-old-cookie"');
   });
+
+  it('give each step its own task, so no step arrives done from another one', () => {
+    const tasks = slugs.map((slug) => /data-task-status="([a-z-]+)"/.exec(page(slug))?.[1]).filter(Boolean);
+    expect(tasks.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(tasks).size).toBe(tasks.length);
+    expect(page('logging-in-and-out')).toContain('data-task-status="log-in-and-out"');
+    expect(page('csrf')).toContain('data-task-status="see-fetch-metadata"');
+  });
 });
 
 describe('the order of the course', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   courseComplete,
   emptyProgress,
+  hasProgress,
+  homeAction,
   parseProgress,
   recordAnswer,
   recordTask,
@@ -113,5 +115,38 @@ describe('resumeTarget', () => {
   });
   it('ignores a last visited step that no longer exists', () => {
     expect(resumeTarget(recordVisit(emptyProgress(), 'removed-step'), steps)).toBeUndefined();
+  });
+});
+
+describe('homeAction', () => {
+  const finished = () => {
+    let progress = emptyProgress();
+    for (const step of steps) {
+      progress = recordAnswer(recordVisit(progress, step.slug), step.slug, 0, true);
+      if (step.task) progress = recordTask(progress, step.task, step.slug);
+    }
+    return progress;
+  };
+  it('offers to start the course before the learner starts, and again after a reset', () => {
+    expect(homeAction(emptyProgress(), steps)).toEqual({ kind: 'start' });
+    expect(homeAction(parseProgress(JSON.stringify(emptyProgress())), steps)).toEqual({ kind: 'start' });
+  });
+  it('offers to resume at the step the learner left', () => {
+    expect(homeAction(recordVisit(emptyProgress(), 'the-import'), steps)).toEqual({
+      kind: 'resume',
+      step: steps[1],
+    });
+  });
+  it('offers a review, not a resume, once the course is complete', () => {
+    expect(homeAction(finished(), steps)).toEqual({ kind: 'review' });
+  });
+});
+
+describe('hasProgress', () => {
+  it('is false for a new or reset learner and true once a step was opened, answered or done', () => {
+    expect(hasProgress(emptyProgress())).toBe(false);
+    expect(hasProgress(recordVisit(emptyProgress(), 'the-import'))).toBe(true);
+    expect(hasProgress(recordAnswer(emptyProgress(), 'the-import', 1, false))).toBe(true);
+    expect(hasProgress(recordTask(emptyProgress(), 'store-first-name'))).toBe(true);
   });
 });

@@ -77,6 +77,48 @@ describe('the course site served by the real server', () => {
     expect((await get('/definitely/not/here.png')).status).toBe(404);
   });
 
+  it("answers a visit to a form's address with a 405 page that says so and links back, not a 404", async () => {
+    const appForms = ['store', 'store-second', 'flash', 'clear', 'permanent'];
+    const flaskLab = [
+      'key',
+      'reset',
+      'weak-key',
+      'tamper',
+      'replay',
+      'resign',
+      'forge',
+      'oversize',
+      'flask-version',
+      'guess',
+    ];
+    const addresses = [
+      ...appForms.flatMap((form) => [`/sandbox/flask/${form}`, `/sandbox/express/${form}`]),
+      ...flaskLab.map((action) => `/sandbox/flask/lab/${action}`),
+      '/sandbox/express/lab/tamper',
+      '/sandbox/api/guess',
+      '/sandbox/flask/store/',
+    ];
+    for (const address of addresses) {
+      const response = await fetch(server.url + address, { headers: { cookie: 'session=eyJhIjoxfQ.x.y' } });
+      const html = await response.text();
+      expect(response.status, address).toBe(405);
+      expect(response.headers.get('allow'), address).toBe('POST');
+      expect(response.headers.get('set-cookie'), address).toBeNull();
+      expect(html, address).toContain('<h1>405 This address takes a form</h1>');
+      expect(html, address).toContain('This address takes the app&#39;s form: the browser sends it there');
+      expect(html, address).not.toContain('This page does not exist');
+      const back = address.startsWith('/sandbox/express/') ? '/sandbox/express/' : '/sandbox/flask/';
+      expect(html, address).toContain(`<a href="${back}">Back to the sandbox app</a>`);
+    }
+    const head = await fetch(`${server.url}/sandbox/flask/store`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('allow')]).toEqual([405, 'POST']);
+    // Addresses that take no form stay a 404; the decode tool's page answers a visit.
+    for (const address of ['/sandbox/flask/nothing', '/sandbox/flask/lab/nothing', '/sandbox/api/nothing']) {
+      expect((await fetch(server.url + address)).status, address).toBe(404);
+    }
+    expect((await fetch(`${server.url}/sandbox/api/decode`)).status).toBe(200);
+  });
+
   it('serves every script, stylesheet and icon the pages reference', async () => {
     const pages = await Promise.all(['/', `/learn/${slugs[0]}/`, '/sandbox/'].map(get));
     const assets = new Set(

@@ -7,7 +7,7 @@ import { storeLines } from '../../apps/app-source.ts';
 import { display } from '../../apps/flask-engine.ts';
 import { exchangeOf } from '../../exchange/context.ts';
 import { MAX_KEY_LENGTH } from '../../keys/lab-settings.ts';
-import { optionalField, requireField } from '../../web/forms.ts';
+import { httpError, optionalField, requireField } from '../../web/forms.ts';
 import { requireCookieValue } from '../cookie-input.ts';
 import { parseForgedSession } from '../forge.ts';
 import { type Experiment, type LabKit, setCookieAsIs, writeSession } from './kit.ts';
@@ -57,7 +57,14 @@ export function cookieExperiments(lab: LabKit): void {
 /** POST /forge: `json` (the tag convention) signed with `secretKey`, else with the key in force. */
 function forge(lab: LabKit, x: Experiment): void {
   const data = parseForgedSession(requireField(x.req, 'json'));
-  const key = optionalField(x.req, 'secretKey', MAX_KEY_LENGTH) || x.settings.key;
+  const typed = optionalField(x.req, 'secretKey', MAX_KEY_LENGTH);
+  // A hidden weak key is never used for the learner: finding it is the exercise.
+  if (!typed && x.settings.hidden)
+    throw httpError(
+      400,
+      'The key in force is a hidden weak key: guess it first ("Guess the key from my cookie"), then type it here.',
+    );
+  const key = typed || x.settings.key;
   x.flask.session.clear();
   for (const [name, value] of Object.entries(data)) x.flask.session.set(name, value);
   writeSession(lab.options, x, key);

@@ -4,10 +4,11 @@
  */
 import { randomInt } from 'node:crypto';
 import { exchangeOf } from '../../exchange/context.ts';
+import { signSession } from '../../flask-session/index.ts';
 import { isValidKey, type LabSettings, MAX_FALLBACKS, MAX_KEY_LENGTH } from '../../keys/lab-settings.ts';
 import { httpError, optionalField, requireField } from '../../web/forms.ts';
 import { WEAK_KEYS } from '../weak-keys.ts';
-import { type Experiment, type LabKit, switchSettings, writeSession } from './kit.ts';
+import { type Experiment, type LabKit, setCookieAsIs, switchSettings, writeSession } from './kit.ts';
 
 export function keyExperiments(lab: LabKit): void {
   const { options } = lab;
@@ -70,11 +71,13 @@ function keptFallbacks(settings: LabSettings, newKey: string): { key: string; hi
 function useWeakKey(lab: LabKit, x: Experiment): void {
   const key = WEAK_KEYS[randomInt(WEAK_KEYS.length)] as string;
   switchSettings(lab.options, x, { key, fallbacks: [], hidden: true });
-  if (Object.keys(x.flask.session.data).length === 0) {
-    exchangeOf(x.res).save = undefined;
-    exchangeOf(x.res).summary =
-      'Your sandbox now signs with a short common word. Store your first name to get a cookie signed with it, then try to guess the key.';
-  } else {
+  if (Object.keys(x.flask.session.data).length > 0) {
     writeSession(lab.options, x, key);
+    return;
   }
+  // Flask sends no cookie for an empty session; the lab signs `{}` anyway, so there is always a
+  // cookie signed with the weak key to attack (a real Flask app opens it as an empty session).
+  setCookieAsIs(x, signSession({}, { secretKey: key, timestamp: Math.floor(lab.options.now()) }));
+  exchangeOf(x.res).summary =
+    'Your sandbox now signs with a short common word, and your (empty) session was signed with it: guess the key from that cookie.';
 }

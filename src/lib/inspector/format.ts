@@ -49,6 +49,8 @@ export function verdictText(verdict: Verdict): VerdictWords {
  */
 export function incomingText(session: Pick<Exchange['session'], 'status' | 'keyIndex'>): string {
   if (session.status === 'none') return 'No session cookie came in.';
+  if (session.status === 'unknown-id')
+    return 'The store has no row for this session id (logged out, expired or never issued): the app started an empty session.';
   const { text } = describeVerdict({ kind: session.status, keyIndex: session.keyIndex });
   return session.status === 'valid' ? text : `${text} The app ignored it and started an empty session.`;
 }
@@ -100,9 +102,10 @@ export function lineRanges(lines: readonly number[]): string {
  * @example codeRanText('flask', [12]) // 'Flask code: line 12 ran.'
  * @example codeRanText('express', [3, 4]) // 'Express app: its version of lines 3–4 of the Flask app ran.'
  */
-export function codeRanText(engine: 'flask' | 'express', lines: readonly number[]): string {
+export function codeRanText(engine: 'flask' | 'express' | 'server-side', lines: readonly number[]): string {
   if (!lines.length) return '';
   const which = `line${new Set(lines).size === 1 ? '' : 's'} ${lineRanges(lines)}`;
+  if (engine === 'server-side') return `Flask code (with Flask-Session): ${which} ran.`;
   return engine === 'flask'
     ? `Flask code: ${which} ran.`
     : `Express app: its version of ${which} of the Flask app ran.`;

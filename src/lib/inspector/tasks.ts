@@ -103,25 +103,72 @@ export const taskChecks: Record<SandboxTaskId, TaskCheck> = {
       .slice(flashed + 1)
       .some((e) => e.engine === 'flask' && e.method === 'GET' && !hasFlashes(e.session.after));
   },
-  /** An older cookie, already replaced by a newer one, sent again and still accepted (signed is not fresh). */
+  /**
+   * An older cookie, already replaced by a newer one or deleted, sent again and still accepted (signed
+   * is not fresh). Judged on the request that carried it back (the page after the lab's replay), not on
+   * the replay's own POST, which still carried the cookie the browser held.
+   */
   'replay-old-cookie': (timeline) =>
     timeline.some((e, i) => {
-      if (e.labAction === 'replay' && e.session.status === 'valid') return true;
       const sent = sessionValueSent(e);
       if (!sent || e.session.status !== 'valid') return false;
       const setAt = timeline.findIndex((x, k) => k < i && x.engine === e.engine && x.cookieAfter === sent);
+      // Replaced by another cookie, or deleted (Start over): either way the browser was told to drop it.
       return (
         setAt !== -1 &&
-        timeline
-          .slice(setAt + 1, i)
-          .some((x) => x.engine === e.engine && x.cookieAfter !== null && x.cookieAfter !== sent)
+        timeline.slice(setAt + 1, i).some((x) => x.engine === e.engine && replacesCookie(x, sent))
       );
     }),
+  /** `POST /login` stored a user in the session, and a later `POST /logout` dropped the session cookie. */
+  'log-in-and-out': (timeline) => {
+    const login = timeline.findIndex((e) => e.method === 'POST' && isAction(e, 'login') && setsSession(e));
+    if (login === -1) return false;
+    return timeline
+      .slice(login + 1)
+      .some(
+        (e) =>
+          e.method === 'POST' &&
+          isAction(e, 'logout') &&
+          e.engine === timeline[login]?.engine &&
+          setCookiesNamed(e.setCookies, 'session').some((cookie) => deletesCookie(cookie, e.at)),
+      );
+  },
+  /**
+   * The learner opened, in the inspector, a POST that the browser marked `Sec-Fetch-Site: same-origin`
+   * (which is why the sandbox accepted it; another site's form would be marked cross-site and refused).
+   */
+  'see-fetch-metadata': (timeline, inspected) =>
+    timeline.some((e) => inspected.has(e.id) && e.method === 'POST' && e.fetchSite === 'same-origin'),
 };
+
+/** Whether this response told the browser to drop the session cookie `value`: a new value, or a deletion. */
+function replacesCookie(exchange: Exchange, value: string): boolean {
+  return setCookiesNamed(exchange.setCookies, 'session').some(
+    (cookie) => cookie.value !== value || deletesCookie(cookie, exchange.at),
+  );
+}
 
 /** The session cookie value a request carried, if any. */
 function sessionValueSent(exchange: Exchange): string | undefined {
   return parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value;
+}
+
+/**
+ * Whether a step's task is done, judged only on the exchanges made on that step's page (`stepOf`
+ * gives the step slug an exchange was made on): a store on step 2 does not finish step 12's task.
+ * @example taskDoneOnStep('store-first-name', [], () => undefined, 'the-import') // false
+ */
+export function taskDoneOnStep(
+  task: SandboxTaskId,
+  timeline: readonly Exchange[],
+  stepOf: (exchangeId: string) => string | undefined,
+  step: string,
+  inspected: ReadonlySet<string> = new Set(),
+): boolean {
+  return taskChecks[task](
+    timeline.filter((exchange) => stepOf(exchange.id) === step),
+    inspected,
+  );
 }
 
 /**

@@ -120,6 +120,25 @@ export function earlierCookies(timeline: readonly Exchange[], engine: Exchange['
   return out;
 }
 
+/**
+ * How the replay picker names an earlier cookie: by what its session held, so a learner tells them
+ * apart at a glance (times alone all look alike).
+ * @example earlierCookieLabel({ firstName: 'Ada' }) // 'firstName "Ada"'
+ * @example earlierCookieLabel({}) // 'an empty session'
+ */
+export function earlierCookieLabel(session: Record<string, unknown>): string {
+  const entries = Object.entries(session);
+  if (entries.length === 0) return 'an empty session';
+  const shown = entries.slice(0, 3).map(([key, value]) => `${key} ${shortValue(value)}`);
+  return entries.length > 3 ? `${shown.join(', ')} and ${entries.length - 3} more` : shown.join(', ');
+}
+
+/** A session value in a few characters: strings quoted, anything else as JSON, long ones cut. */
+function shortValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+}
+
 function isExchange(value: unknown): value is Exchange {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<Exchange>;

@@ -1,5 +1,5 @@
 import { lineRanges } from '../../lib/inspector/format.ts';
-import { completedTasks } from '../../lib/inspector/tasks.ts';
+import { taskDoneOnStep } from '../../lib/inspector/tasks.ts';
 import {
   latestOfEngine,
   openByDefault,
@@ -9,12 +9,14 @@ import {
 } from '../../lib/inspector/timeline.ts';
 import type { Exchange } from '../../lib/inspector/types.ts';
 import { recordTask } from '../../lib/progress.ts';
+import type { SandboxTaskId } from '../../schemas/lesson.ts';
 import { loadProgress, updateProgress } from '../progress-store.ts';
 import { openExchangeEvent } from './inspector-link.ts';
 import { renderExchange } from './render-exchange.ts';
 import {
   clearTimeline,
   droppedCount,
+  exchangeSteps,
   getTimeline,
   readFrame,
   type TimelineChange,
@@ -29,6 +31,10 @@ const opened = new Set<string>();
 /** Entries the learner has looked at (opened by hand or from a link): tasks about looking count them. */
 const inspected = new Set<string>();
 const currentStep = document.querySelector<HTMLElement>('[data-current-step]')?.dataset.currentStep;
+/** The sandbox task this step asks for, if any. */
+const stepTask = document.querySelector<HTMLElement>('.sandbox-task[data-task]')?.dataset.task as
+  | SandboxTaskId
+  | undefined;
 const historyNote = root?.querySelector<HTMLElement>('[data-history-note]');
 const sub = root?.dataset.subheading === 'h4' ? 'h4' : 'h5';
 
@@ -91,12 +97,12 @@ function render(timeline: Exchange[]): void {
 
 /** Records newly passed tasks in the learner's progress; returns what to announce. */
 function checkTasks(timeline: Exchange[]): string {
-  const done = loadProgress().tasks;
-  const fresh = completedTasks(timeline, inspected).filter((task) => !done[task]);
-  if (!fresh.length) return '';
-  // Each task is remembered with the step it was done on, so another step can say "done earlier".
-  updateProgress((progress) => fresh.reduce((next, task) => recordTask(next, task, currentStep), progress));
-  return ` Task done: ${fresh.map((task) => task.replaceAll('-', ' ')).join(', ')}.`;
+  // Only this step's task, judged on what the learner did on this step: each step counts its own.
+  if (!currentStep || !stepTask || loadProgress().tasks[stepTask]) return '';
+  const steps = exchangeSteps();
+  if (!taskDoneOnStep(stepTask, timeline, (id) => steps[id], currentStep, inspected)) return '';
+  updateProgress((progress) => recordTask(progress, stepTask, currentStep));
+  return ` Task done: ${stepTask.replaceAll('-', ' ')}.`;
 }
 
 if (root && list) {

@@ -2,7 +2,12 @@ import { changeView } from '../../lib/inspector/change.ts';
 import { type CliCommand, cliCommand } from '../../lib/inspector/cli.ts';
 import { pastedCookieValue } from '../../lib/inspector/cookies.ts';
 import { signedDate, toneIcon, type VerdictTone, verdictText } from '../../lib/inspector/format.ts';
-import { earlierCookies, latestOfEngine, parseExchanges } from '../../lib/inspector/timeline.ts';
+import {
+  earlierCookieLabel,
+  earlierCookies,
+  latestOfEngine,
+  parseExchanges,
+} from '../../lib/inspector/timeline.ts';
 import type { DecodeResponse, Engine, Exchange } from '../../lib/inspector/types.ts';
 import { withBase } from '../../lib/site.ts';
 import { h, json } from './dom.ts';
@@ -36,7 +41,7 @@ function prefill(timeline: Exchange[]): void {
   if (replayHint)
     replayHint.textContent = old
       ? 'This is the cookie you held before your current one: replaced, but never revoked.'
-      : 'Store two different first names first: then this box holds your older cookie.';
+      : 'Store a first name and press Start over first: then this box holds your old cookie.';
   const warning = timeline.findLast((exchange) => exchange.cookieWarning)?.cookieWarning;
   const output = lab.querySelector('[data-lab-warning]');
   if (output && warning) output.textContent = warning;
@@ -54,10 +59,10 @@ function listEarlierCookies(timeline: Exchange[]): void {
     const earlier = earlierCookies(timeline, engine);
     if (earlier.length === 0) continue;
     const chosen = select.value;
-    // One <option> per earlier cookie, labelled by when and after which request the browser held it.
+    // One <option> per earlier cookie, named by what its session held, then when the browser got it.
     select.replaceChildren(
       ...earlier.map(({ cookie, from }) => {
-        const label = `${new Date(from.at).toLocaleTimeString()} after ${from.method} ${from.path.replace(/^.*\/sandbox\/\w+/, '')} (${cookie.slice(0, 12)}…)`;
+        const label = `${earlierCookieLabel(from.session.after)} (${new Date(from.at).toLocaleTimeString()})`;
         const option = h('option', { value: cookie }, label);
         option.selected = cookie === chosen;
         return option;
@@ -180,6 +185,10 @@ async function appExperiment(body: unknown, out: HTMLElement, form: HTMLFormElem
   reloadApp(engine);
   await shown;
   const view = changeView(getTimeline(), engine);
+  // The weak key re-signed the session: the guess attacks that cookie, whatever the field held before.
+  const attacked = lab?.querySelector<HTMLTextAreaElement>('#guess-cookie');
+  const signed = currentCookie(getTimeline(), engine);
+  if (form.dataset.lab === 'weak-key' && attacked && signed) fill(attacked, signed);
   const replayed = form.dataset.lab === 'replay' && view?.exchanges.at(-1)?.session.status === 'valid';
   // A replayed cookie that verifies is the lesson: accepted, though it is not the newest.
   const verdict = replayed
@@ -238,7 +247,11 @@ const results: Record<
     const cookie = pastedCookieValue(String(new FormData(form).get('cookie') ?? ''));
     const verdict = verifying.checked ? verdictText(verifying.verdict) : undefined;
     out.replaceChildren(
-      h('p', null, h('strong', null, 'Decoded (no key needed)')),
+      h(
+        'p',
+        null,
+        h('strong', null, decoding.decoded ? 'Decoded (no key needed)' : 'Could not decode this cookie'),
+      ),
       decoding.json === null
         ? h(
             'p',

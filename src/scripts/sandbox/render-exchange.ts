@@ -12,7 +12,7 @@ import { withBase } from '../../lib/site.ts';
 import { type Child, h, json, svg } from './dom.ts';
 import { renderAnatomy } from './render-anatomy.ts';
 
-const engineName = { flask: 'Flask', express: 'Express' } as const;
+const engineName = { flask: 'Flask', express: 'Express', 'server-side': 'Server-side' } as const;
 
 /** The server may add the template's output (`templateHtml`) to GET pages; optional either way. */
 type ExchangeView = Exchange & { templateHtml?: string };
@@ -85,10 +85,24 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
         exchange.requestCookie ? h('code', null, exchange.requestCookie) : h('em', null, 'none sent'),
         exchange.requestCookie?.includes('sandbox_lab=') ? ` (${labCookieNote})` : undefined,
       ),
+      exchange.fetchSite
+        ? header(
+            'Sec-Fetch-Site',
+            h('code', null, exchange.fetchSite),
+            ` (${fetchSiteNote(exchange.fetchSite)})`,
+          )
+        : '',
     ),
     h(sub, null, 'Response'),
     response,
   );
+}
+
+/** What the browser's Sec-Fetch-Site says, and what the sandbox does with a POST that carries it. */
+function fetchSiteNote(site: string): string {
+  if (site === 'same-origin') return 'written by your browser: this page sent it, so a POST is accepted';
+  if (site === 'none') return 'written by your browser: you typed or bookmarked the address';
+  return 'written by your browser: another site started it, so a POST is refused with 403';
 }
 
 /** Express `cookie-session`: the value is plain base64 JSON and the signature lives in a second cookie. */

@@ -3,6 +3,9 @@ import type { Exchange } from '../../lib/inspector/types.ts';
 
 const storageKey = 'session-lab:sandbox-timeline';
 const droppedKey = 'session-lab:sandbox-timeline-dropped';
+const stepsKey = 'session-lab:sandbox-exchange-steps';
+/** The step page this script runs on (its slug), if it is a step page. */
+const pageStep = document.querySelector<HTMLElement>('[data-current-step]')?.dataset.currentStep;
 /** Fired on `window` with the whole timeline and the records just added, after every change. */
 export const timelineEvent = 'session-lab:sandbox-timeline';
 export interface TimelineChange {
@@ -31,8 +34,28 @@ export function droppedCount(): number {
   }
 }
 
+/** The step page (slug) each exchange of the timeline was made on, by exchange id. */
+export function exchangeSteps(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(stepsKey) ?? '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers the step page the added exchanges were made on; forgets exchanges no longer kept. */
+function stepsAfter(timeline: Exchange[], added: Exchange[]): Record<string, string> {
+  const known = exchangeSteps();
+  const next: Record<string, string> = {};
+  for (const { id } of timeline) if (typeof known[id] === 'string') next[id] = known[id];
+  if (pageStep) for (const { id } of added) next[id] ??= pageStep;
+  return next;
+}
+
 function save(timeline: Exchange[], added: Exchange[], dropped: number): void {
   try {
+    localStorage.setItem(stepsKey, JSON.stringify(stepsAfter(timeline, added)));
     localStorage.setItem(storageKey, JSON.stringify(timeline));
     localStorage.setItem(droppedKey, String(dropped));
   } catch {

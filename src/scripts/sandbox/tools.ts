@@ -26,6 +26,7 @@ const frameOf = (engine: string) => document.querySelector(`iframe[data-sandbox-
 const tools: Record<string, () => void> = {
   'app-store': () => reveal(inFrame('flask', '#firstName'), frameOf('flask')),
   'app-clear': () => reveal(inFrame('flask', 'form[action$="/clear"] button'), frameOf('flask')),
+  'app-login': () => reveal(inFrame('flask', '#username'), frameOf('flask')),
   'app-permanent': () => reveal(inFrame('flask', 'form[action$="/permanent"] button'), frameOf('flask')),
   'express-app': () => {
     showEngine('express');
@@ -43,6 +44,10 @@ const tools: Record<string, () => void> = {
       (e) => e.engine === 'flask' && e.method === 'GET' && Object.keys(e.session.after).length === 0,
     );
     openInspectorAt(empty?.id ?? timeline.at(-1)?.id);
+  },
+  'inspector-post': () => {
+    const timeline = getTimeline();
+    openInspectorAt(timeline.findLast((e) => e.method === 'POST')?.id ?? timeline.at(-1)?.id);
   },
 };
 
