@@ -193,6 +193,22 @@ describe('the order of the course', () => {
   });
 });
 
+describe('what the lessons say beyond Flask itself', () => {
+  it("date regenerate() to Flask-Session 0.7 and name Chrome's two-minute Lax window", () => {
+    expect(markdown('logging-in-and-out')).toContain('`regenerate()` arrived in Flask-Session 0.7');
+    expect(markdown('beyond-flask')).toContain('Flask-Session 0.7 and later');
+    expect(markdown('csrf')).toContain('for the first two minutes after such a cookie is set');
+  });
+
+  it('cover testing, your own types, private pages, Flask-Login and the debugger', () => {
+    expect(markdown('storing-and-reading')).toContain('## Testing code that uses the session');
+    expect(markdown('storing-and-reading')).toContain('For your own types');
+    expect(markdown('logging-in-and-out')).toContain('## Keep signed-in pages out of shared caches');
+    expect(markdown('logging-in-and-out')).toContain('## Flask-Login');
+    expect(markdown('the-import')).toContain('never use `--debug`');
+  });
+});
+
 describe('the key code of each step', () => {
   it('is not repeated word for word in the text below it', () => {
     for (const slug of slugs) {
