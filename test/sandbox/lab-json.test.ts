@@ -115,15 +115,17 @@ describe('the lab asked for JSON', () => {
     });
   });
 
-  it('tells a learner without a session how to get a cookie signed with the weak key', async () => {
+  it('signs an empty session with the weak key, so a learner without a session has a cookie to attack', async () => {
     const res = await request(sandboxApp())
       .post('/sandbox/flask/lab/weak-key')
       .set('Accept', 'application/json')
       .type('form');
     expect(res.body.exchange.summary).toBe(
-      'Your sandbox now signs with a short common word. Store your first name to get a cookie signed with it, then try to guess the key.',
+      'Your sandbox now signs with a short common word, and your (empty) session was signed with it: guess the key from that cookie.',
     );
-    expect(res.body.exchange.setCookies.filter((h: string) => h.startsWith('session='))).toEqual([]);
+    const sessionCookies = res.body.exchange.setCookies.filter((h: string) => h.startsWith('session='));
+    expect(sessionCookies).toHaveLength(1);
+    expect(res.body.exchange.session.after).toEqual({});
   });
 
   it('shows the forged session as the session after, with no size warning for a small cookie', async () => {

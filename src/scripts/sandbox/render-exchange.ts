@@ -1,3 +1,4 @@
+import { engineNames } from '../../lib/engine-names.ts';
 import {
   deletionNote,
   labCookieNote,
@@ -11,8 +12,6 @@ import type { CookieAnatomyView, Exchange } from '../../lib/inspector/types.ts';
 import { withBase } from '../../lib/site.ts';
 import { type Child, h, json, svg } from './dom.ts';
 import { renderAnatomy } from './render-anatomy.ts';
-
-const engineName = { flask: 'Flask', express: 'Express', 'server-side': 'Server-side' } as const;
 
 /** The server may add the template's output (`templateHtml`) to GET pages; optional either way. */
 type ExchangeView = Exchange & { templateHtml?: string };
@@ -211,7 +210,7 @@ function summaryLine(exchange: Exchange): HTMLElement {
   return h(
     'summary',
     null,
-    h('span', { class: `engine engine-${exchange.engine}` }, engineName[exchange.engine]),
+    h('span', { class: `engine engine-${exchange.engine}` }, engineNames[exchange.engine].short),
     ' ',
     h('strong', null, `${exchange.method} ${exchange.path}`),
     ` → ${exchange.status} `,
