@@ -3,7 +3,7 @@
  * (and from `/healthz`): work for a request happens as soon as it is read, so requests piled up on
  * a connection, or from one address over many connections, are turned away before any work.
  * - Per connection: browsers send one request at a time on a connection (they never pipeline), so a
- *   second request sent before the first was answered is a script's: it gets a 503 and the
+ *   second request sent before the first was answered is a script's: it gets a 429 and the
  *   connection is closed, with whatever else it had queued unread.
  * - Per address, for sandbox GETs whose Cookie header is larger than one browser cookie can be
  *   (4 KB: a browser drops bigger cookies, so only scripts send them; a zlib bomb is 15.6 KB): at
@@ -12,7 +12,7 @@
  *   waiting connections and answers each at once, so a bomb page is "done" before the next is read
  *   and a count of unanswered ones stays at 1 while a hundred connections' bomb pages run back to
  *   back ahead of /healthz; holding each a moment caps them at a few per second per address.
- *   Past that: a 503 with Retry-After: 1. Ordinary pages are not counted:
+ *   Past that: a 429 with Retry-After: 1 (the client asked too much; the server is fine, so no 5xx). Ordinary pages are not counted:
  *   a class behind one router shares one address (npm run bench:sandbox loads it with 256).
  * Both answers are small plain pages made without touching the sandbox.
  */
@@ -29,14 +29,14 @@ const BROWSER_COOKIE_BYTES = 4096;
 
 const policy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'";
 
-/** A 503 that asks to come back in a second, and optionally closes the connection. */
+/** A 429 that asks to come back in a second, and optionally closes the connection. */
 function busy(res: Response, message: string, close: boolean): void {
-  res.status(503).set({ 'Retry-After': '1', 'Cache-Control': 'no-store', 'Content-Security-Policy': policy });
+  res.status(429).set({ 'Retry-After': '1', 'Cache-Control': 'no-store', 'Content-Security-Policy': policy });
   if (close) res.set('Connection', 'close');
   res
     .type('html')
     .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>503 · Busy</title></head><body><main><h1>Busy</h1><p>${message}</p></main></body></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>429 · Too many requests</title></head><body><main><h1>Too many requests at once</h1><p>${message}</p></main></body></html>`,
     );
 }
 

@@ -1,8 +1,8 @@
 /**
  * What one client can pile up, over real sockets against the whole server: a connection that
- * pipelines gets its first answer and then a 503 that closes it; many connections from one address
+ * pipelines gets its first answer and then a 429 that closes it; many connections from one address
  * sending bomb-cookie pages in the same instant get the first MAX_HEAVY_GETS_IN_FLIGHT served and a
- * small 503 page with Retry-After for the rest, while as many with ordinary cookies are all served; /healthz and a learner's page keep answering.
+ * small 429 page with Retry-After for the rest, while as many with ordinary cookies are all served; /healthz and a learner's page keep answering.
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,14 +41,14 @@ function answersOf(socket: Socket, ms = 15_000): Promise<{ text: string; closedB
 const statusesIn = (text: string) => [...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
 
 describe('one connection', () => {
-  it('that pipelines gets its first answer, then a 503 that closes the connection; nothing else runs', async () => {
+  it('that pipelines gets its first answer, then a 429 that closes the connection; nothing else runs', async () => {
     const socket = connect(port, '127.0.0.1');
     const answers = answersOf(socket);
     socket.write('GET /sandbox/flask/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'.repeat(10));
     const { text, closedByServer } = await answers;
     expect(closedByServer).toBe(true);
-    expect(statusesIn(text)).toEqual([200, 503]);
-    expect(text).toMatch(/HTTP\/1\.1 503 [^\r]*\r\n(?:[^\r]+\r\n)*Connection: close\r\n/i);
+    expect(statusesIn(text)).toEqual([200, 429]);
+    expect(text).toMatch(/HTTP\/1\.1 429 [^\r]*\r\n(?:[^\r]+\r\n)*Connection: close\r\n/i);
     expect(text).toMatch(/Retry-After: 1\r\n/i);
     expect(text).toContain('Too many requests at once on one connection.');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -64,7 +64,7 @@ describe('one connection', () => {
 });
 
 describe('many connections from one address at once', () => {
-  it('get MAX_HEAVY_GETS_IN_FLIGHT bomb pages served and a small 503 for the rest, and /healthz still answers', async () => {
+  it('get MAX_HEAVY_GETS_IN_FLIGHT bomb pages served and a small 429 for the rest, and /healthz still answers', async () => {
     const request = `GET /sandbox/flask/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: session=${signedBomb()}\r\n\r\n`;
     const sockets = await Promise.all(
       Array.from(
@@ -81,11 +81,11 @@ describe('many connections from one address at once', () => {
     for (const socket of sockets) socket.write(request);
     const texts = (await Promise.all(answers)).map(({ text }) => text);
     const statuses = texts.map((text) => statusesIn(text)[0]);
-    expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(
       MAX_HEAVY_GETS_IN_FLIGHT,
     );
-    const busy = texts.filter((text) => statusesIn(text)[0] === 503);
+    const busy = texts.filter((text) => statusesIn(text)[0] === 429);
     expect(busy.length).toBeGreaterThan(0);
     for (const text of busy) {
       expect(text).toMatch(/Retry-After: 1\r\n/i);
