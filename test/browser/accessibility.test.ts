@@ -54,7 +54,7 @@ describe('axe-core on the sandbox in use, light and dark schemes', () => {
     const newest = page.locator('[data-inspector-list] > li').first();
     const check = (state: string) => expectNoViolationsInEitherScheme(page, state);
 
-    await app.getByLabel('First name').fill('<b>Ada</b>');
+    await app.getByLabel('First name', { exact: true }).fill('<b>Ada</b>');
     await app.getByRole('button', { name: 'Store', exact: true }).click();
     await expect.poll(() => newest.textContent()).toMatch(/Ada/);
     await page.locator('.inspector-code > summary').click();
@@ -93,7 +93,7 @@ describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s sc
     };
     await page.goto(`${env.server.url}/learn/the-secret-key/`);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
-    await app.getByLabel('First name').fill('Ada');
+    await app.getByLabel('First name', { exact: true }).fill('Ada');
     await app.getByRole('button', { name: 'Store', exact: true }).click();
     await expect.poll(() => page.locator('.change-title').textContent()).toMatch(/^POST \/store/);
     await page.locator('.change-detail > summary').click();

@@ -70,8 +70,8 @@ describe('Content-Security-Policy', () => {
     await page.goto(`${env.server.url}/learn/the-import/`);
     await expect.poll(() => page.locator('[data-inspector-list] > li').count()).toBeGreaterThan(0);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
-    await app.getByLabel('First name').fill('Ada');
-    await app.getByLabel('First name').press('Enter');
+    await app.getByLabel('First name', { exact: true }).fill('Ada');
+    await app.getByLabel('First name', { exact: true }).press('Enter');
     await expect.poll(() => newest(page).textContent()).toMatch(/Ada/);
     await page.locator('.lab-details > summary').click();
     const cookie = page.getByLabel('Flask session cookie (edit it)');

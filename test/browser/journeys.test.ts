@@ -21,7 +21,7 @@ const newest = (page: Page) => records(page).first();
 const record = (page: Page, request: string) => records(page).filter({ hasText: request }).first();
 
 async function store(app: FrameLocator, name: string): Promise<void> {
-  await app.getByLabel('First name').fill(name);
+  await app.getByLabel('First name', { exact: true }).fill(name);
   await app.getByRole('button', { name: 'Store', exact: true }).click();
 }
 

@@ -15,8 +15,8 @@ const env = useServerAndBrowser();
 const newest = (page: Page) => page.locator('[data-inspector-list] > li').first();
 
 async function storeName(app: FrameLocator, name: string): Promise<void> {
-  await app.getByLabel('First name').fill(name);
-  await app.getByLabel('First name').press('Enter');
+  await app.getByLabel('First name', { exact: true }).fill(name);
+  await app.getByLabel('First name', { exact: true }).press('Enter');
 }
 
 /** Opens a step page, unfolds its full inspector and waits until it has read the app's first page. */
@@ -181,7 +181,7 @@ describe('the sandbox beside a step', () => {
     );
     expect(await page.getByRole('link', { name: 'open the app on its own' }).first().isVisible()).toBe(true);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
-    await app.getByLabel('First name').fill('Ada');
+    await app.getByLabel('First name', { exact: true }).fill('Ada');
     await app.getByRole('button', { name: 'Store' }).first().click();
     await expect.poll(() => app.locator('body').textContent()).toMatch(/First Name:\s*Ada/);
     await page.context().close();
