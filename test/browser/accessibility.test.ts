@@ -18,6 +18,8 @@ const pages = [
   // The embedded apps and the decoder's own page (what a learner without JavaScript uses).
   '/sandbox/flask/',
   '/sandbox/express/',
+  // As a step frames it: its controls, the others under "More actions".
+  '/sandbox/flask/?embed=1&controls=store,clear',
   '/sandbox/api/decode?cookie=eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY',
 ];
 
@@ -81,7 +83,7 @@ describe('axe-core on the sandbox in use, light and dark schemes', () => {
 });
 
 describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s scheme', (colorScheme) => {
-  it('finds no violations with the change strip, task help, lab verdicts, engine tabs and reset', async () => {
+  it('finds no violations with the change strip, task help, lab verdicts, the pane's tabs, both engines and reset', async () => {
     const page = await openPage(env.browser, {
       colorScheme,
       viewport: { width: 1366, height: 900 },
@@ -99,9 +101,13 @@ describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s sc
     await page.locator('.change-detail > summary').click();
     await page.locator('.task-hint > summary').click();
     await page.locator('.task-solution > summary').click();
-    await page.locator('[data-inspector-fold] > summary').click();
     await check('stored, strip detail, hint and solution open');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await check('the Inspector tab');
+    await page.getByRole('tab', { name: 'Code' }).click();
+    await check('the Code tab');
 
+    await page.getByRole('tab', { name: 'App' }).click();
     await page.locator('[data-lab-fold] > summary').click();
     await page.getByRole('button', { name: 'Send the edited cookie', exact: true }).click();
     await expect
@@ -115,8 +121,7 @@ describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s sc
     await check('lab verdicts');
 
     await page.goto(`${env.server.url}/learn/beyond-flask/`);
-    await page.getByRole('tab', { name: 'Express cookie-session' }).click();
-    await check('engine tabs');
+    await check('both engines side by side');
 
     await page.goto(`${env.server.url}/`);
     await page.getByRole('button', { name: 'Reset progress' }).click();
