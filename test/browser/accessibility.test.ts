@@ -83,7 +83,7 @@ describe('axe-core on the sandbox in use, light and dark schemes', () => {
 });
 
 describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s scheme', (colorScheme) => {
-  it('finds no violations with the change strip, task help, lab verdicts, the pane's tabs, both engines and reset', async () => {
+  it('finds no violations with the change strip, task help, lab verdicts, the pane’s tabs, both engines and reset', async () => {
     const page = await openPage(env.browser, {
       colorScheme,
       viewport: { width: 1366, height: 900 },
