@@ -18,6 +18,7 @@ import { formParser, requireField } from '../web/forms.ts';
 import { pageOf, redirectTo, renderPage, respondAfterHeaders } from '../web/pages.ts';
 import { type Accounts, DEMO_ACCOUNTS } from './accounts.ts';
 import { appSource, codeLinesFor, findLines } from './app-source.ts';
+import { controlsQuery, parseControls, splitControls } from './controls.ts';
 import type { SandboxEngine, SessionHandle } from './engine.ts';
 import { renderLesson } from './lesson-template.ts';
 import { STORE_DOWN_MESSAGE } from './server-side-engine.ts';
@@ -55,6 +56,12 @@ export const WRONG_PASSWORD = 'Wrong username or password.';
  */
 function isFramed(req: Request): boolean {
   return req.get('sec-fetch-dest') === 'iframe' || req.query.embed === '1';
+}
+
+/** The controls the framed page asked for (`?controls=`, known names only), kept across its redirects. */
+function controlsOf(req: Request) {
+  const controls = isFramed(req) ? parseControls(req.query.controls) : undefined;
+  return { controls: splitControls(controls), controlsQuery: controlsQuery(controls) };
 }
 
 /** Builds the app router for one engine. */
@@ -104,7 +111,7 @@ function runAction(engine: SandboxEngine, name: SandboxAction, run: ActionRun) {
     state.codeLines = codeLinesFor(name);
     run(engine.session(req, res), req);
     await engine.commit?.(req, res);
-    redirectTo(res, pageOf(engine.name));
+    redirectTo(res, `${pageOf(engine.name)}${controlsOf(req).controlsQuery}`);
   };
 }
 
@@ -132,7 +139,7 @@ function login(options: AppRouterOptions) {
     // Server-side sessions also get a new id (Flask-Session's regenerate()): the fixation defence.
     session.regenerate?.();
     await engine.commit?.(req, res);
-    redirectTo(res, `${pageOf(engine.name)}members`);
+    redirectTo(res, `${pageOf(engine.name)}members${controlsOf(req).controlsQuery}`);
   };
 }
 
@@ -169,6 +176,7 @@ function showMembers(options: AppRouterOptions) {
         exchanges: exchanges.toReversed(),
         exchangesJson: jsonForScript(exchanges),
         embedded: isFramed(req),
+        ...controlsOf(req),
       });
     });
   };
@@ -234,6 +242,7 @@ async function showPage(
       exchangesJson: jsonForScript(exchanges),
       cookieValue: current.cookieAfter ?? '',
       embedded: isFramed(req),
+      ...controlsOf(req),
     });
   });
 }

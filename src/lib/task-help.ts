@@ -126,7 +126,7 @@ export const taskHelp: Record<SandboxTaskId, TaskHelp> = {
     toolLabel: 'Go to the Express app’s First name field',
     hint: 'Store a name in the Express cookie-session app. How many cookies does it set?',
     solution: [
-      'Pick the Express cookie-session tab.',
+      'Find the Express cookie-session app, beside the Flask one (under it on a phone).',
       'Type a first name and press Store.',
       'Read its Set-Cookie headers: session (base64 JSON) and session.sig (the signature).',
     ],

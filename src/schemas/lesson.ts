@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { appControls } from '../../sandbox/apps/controls.ts';
 
 /** Languages a lesson's key code may be written in; each is highlighted by shiki. */
 export const codeLanguages = ['python', 'jinja', 'html', 'shell', 'http', 'javascript'] as const;
@@ -66,6 +67,18 @@ export const sandboxSchema = z
       .trim()
       .min(1)
       .describe('What the learner does in the sandbox, in a sentence or two.'),
+    controls: z
+      .array(
+        z.enum(appControls, {
+          error: `Name one of the app's controls: ${appControls.join(', ')}.`,
+        }),
+      )
+      .min(1, 'List at least one control, such as [store], or leave `controls` out to show them all.')
+      .refine((names) => new Set(names).size === names.length, 'List each control once.')
+      .optional()
+      .describe(
+        'The app controls this step uses, shown first in the sandbox app; the others wait under "More actions". Leave it out to show every control.',
+      ),
   })
   .describe('The task the learner does in the live sandbox beside this step.');
 

@@ -18,6 +18,8 @@ const pages = [
   // The embedded apps and the decoder's own page (what a learner without JavaScript uses).
   '/sandbox/flask/',
   '/sandbox/express/',
+  // As a step frames it: its controls, the others under "More actions".
+  '/sandbox/flask/?embed=1&controls=store,clear',
   '/sandbox/api/decode?cookie=eyJmaXJzdE5hbWUiOiJQaGlsbCJ9.ZVPxAA.iGXXNMA9cMfVC_v__95pMc0OtTY',
 ];
 
@@ -54,7 +56,7 @@ describe('axe-core on the sandbox in use, light and dark schemes', () => {
     const newest = page.locator('[data-inspector-list] > li').first();
     const check = (state: string) => expectNoViolationsInEitherScheme(page, state);
 
-    await app.getByLabel('First name').fill('<b>Ada</b>');
+    await app.getByLabel('First name', { exact: true }).fill('<b>Ada</b>');
     await app.getByRole('button', { name: 'Store', exact: true }).click();
     await expect.poll(() => newest.textContent()).toMatch(/Ada/);
     await page.locator('.inspector-code > summary').click();
@@ -81,7 +83,7 @@ describe('axe-core on the sandbox in use, light and dark schemes', () => {
 });
 
 describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s scheme', (colorScheme) => {
-  it('finds no violations with the change strip, task help, lab verdicts, engine tabs and reset', async () => {
+  it('finds no violations with the change strip, task help, lab verdicts, the pane’s tabs, both engines and reset', async () => {
     const page = await openPage(env.browser, {
       colorScheme,
       viewport: { width: 1366, height: 900 },
@@ -93,15 +95,19 @@ describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s sc
     };
     await page.goto(`${env.server.url}/learn/the-secret-key/`);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
-    await app.getByLabel('First name').fill('Ada');
+    await app.getByLabel('First name', { exact: true }).fill('Ada');
     await app.getByRole('button', { name: 'Store', exact: true }).click();
     await expect.poll(() => page.locator('.change-title').textContent()).toMatch(/^POST \/store/);
     await page.locator('.change-detail > summary').click();
     await page.locator('.task-hint > summary').click();
     await page.locator('.task-solution > summary').click();
-    await page.locator('[data-inspector-fold] > summary').click();
     await check('stored, strip detail, hint and solution open');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await check('the Inspector tab');
+    await page.getByRole('tab', { name: 'Code' }).click();
+    await check('the Code tab');
 
+    await page.getByRole('tab', { name: 'App' }).click();
     await page.locator('[data-lab-fold] > summary').click();
     await page.getByRole('button', { name: 'Send the edited cookie', exact: true }).click();
     await expect
@@ -115,8 +121,7 @@ describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s sc
     await check('lab verdicts');
 
     await page.goto(`${env.server.url}/learn/beyond-flask/`);
-    await page.getByRole('tab', { name: 'Express cookie-session' }).click();
-    await check('engine tabs');
+    await check('both engines side by side');
 
     await page.goto(`${env.server.url}/`);
     await page.getByRole('button', { name: 'Reset progress' }).click();

@@ -70,8 +70,8 @@ describe('Content-Security-Policy', () => {
     await page.goto(`${env.server.url}/learn/the-import/`);
     await expect.poll(() => page.locator('[data-inspector-list] > li').count()).toBeGreaterThan(0);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
-    await app.getByLabel('First name').fill('Ada');
-    await app.getByLabel('First name').press('Enter');
+    await app.getByLabel('First name', { exact: true }).fill('Ada');
+    await app.getByLabel('First name', { exact: true }).press('Enter');
     await expect.poll(() => newest(page).textContent()).toMatch(/Ada/);
     await page.locator('.lab-details > summary').click();
     const cookie = page.getByLabel('Flask session cookie (edit it)');
@@ -80,8 +80,8 @@ describe('Content-Security-Policy', () => {
     await cookie.fill(`${value.slice(0, 3)}${value[3] === 'A' ? 'B' : 'A'}${value.slice(4)}`);
     await page.getByRole('button', { name: /^Send the edited cookie( to Flask)?$/ }).click();
     await expect.poll(() => newest(page).textContent()).toMatch(/bad signature/i);
-    // The full inspector is folded on step pages: open it, then its code view.
-    await page.locator('.inspector-fold > summary').click();
+    // The full inspector is in its own tab on step pages: open it, then its code view.
+    await page.getByRole('tab', { name: 'Inspector' }).click();
     await page.locator('.inspector-code > summary').click();
     expect(await violationsIn(page)).toEqual([]);
 

@@ -15,16 +15,19 @@ const env = useServerAndBrowser();
 const newest = (page: Page) => page.locator('[data-inspector-list] > li').first();
 
 async function storeName(app: FrameLocator, name: string): Promise<void> {
-  await app.getByLabel('First name').fill(name);
-  await app.getByLabel('First name').press('Enter');
+  await app.getByLabel('First name', { exact: true }).fill(name);
+  await app.getByLabel('First name', { exact: true }).press('Enter');
 }
 
-/** Opens a step page, unfolds its full inspector and waits until it has read the app's first page. */
+/** Opens a step page and waits until its inspector has read the app's first page. */
 async function openStep(page: Page, slug: string): Promise<void> {
   await page.goto(`${env.server.url}/learn/${slug}/`);
   await expect.poll(() => page.locator('[data-inspector-list] > li').count()).toBeGreaterThan(0);
-  await page.locator('[data-inspector-fold] > summary').click();
 }
+
+/** Selects one of the sandbox pane's tabs: App, Code or Inspector. */
+const showTab = (page: Page, name: 'App' | 'Code' | 'Inspector') =>
+  page.getByRole('tab', { name, exact: true }).click();
 
 describe('the sandbox beside a step', () => {
   it('shows the Set-Cookie, the three parts and the decoded firstName live, and ticks the task', async () => {
@@ -37,6 +40,7 @@ describe('the sandbox beside a step', () => {
     expect(await status.textContent()).toMatch(/Not done yet/);
 
     await storeName(page.frameLocator('iframe[name="sandbox-flask"]'), 'Ada');
+    await showTab(page, 'Inspector');
 
     await expect.poll(() => newest(page).locator('summary').textContent()).toMatch(/GET \/sandbox\/flask\//);
     const store = page.locator('[data-inspector-list] > li', { hasText: 'POST /sandbox/flask/store' });
@@ -83,9 +87,11 @@ describe('the sandbox beside a step', () => {
       .locator('[data-inspector-list] > li', { hasText: 'POST /sandbox/flask/store' })
       .first();
     await expect.poll(() => store.count()).toBe(1);
+    await showTab(page, 'Inspector');
     await openRecord(store);
     expect(await store.locator('.diff').textContent()).toMatch(/changed firstName: "Ada" → "Grace"/);
 
+    await showTab(page, 'App');
     await page.locator('.lab-details > summary').click();
     const cookie = page.getByLabel('Flask session cookie (edit it)');
     await expect.poll(() => cookie.inputValue()).toMatch(/\./);
@@ -98,6 +104,7 @@ describe('the sandbox beside a step', () => {
     expect(await newest(page).textContent()).toMatch(/Bad signature: this key did not sign it/);
 
     // Everything open: the highlighted code (comments included) must keep its contrast too.
+    await showTab(page, 'Inspector');
     await page.locator('.inspector-code > summary').click();
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
@@ -112,12 +119,9 @@ describe('the sandbox beside a step', () => {
   it('shows both engines on the beyond-Flask step and ticks compare-engines', async () => {
     const page = await openPage(env.browser, { viewport: { width: 1400, height: 900 } });
     await openStep(page, 'beyond-flask');
-    // The engines are tabs: Flask first, Express one click away.
-    expect(await page.frameLocator('iframe[name="sandbox-express"]').locator('body').isVisible()).toBe(false);
-    await page.getByRole('tab', { name: 'Express cookie-session' }).click();
-    expect(
-      await page.getByRole('tab', { name: 'Express cookie-session' }).getAttribute('aria-selected'),
-    ).toBe('true');
+    // Both engines' apps are in view at once, side by side: nothing to switch.
+    expect(await page.frameLocator('iframe[name="sandbox-flask"]').locator('body').isVisible()).toBe(true);
+    expect(await page.frameLocator('iframe[name="sandbox-express"]').locator('body').isVisible()).toBe(true);
     await storeName(page.frameLocator('iframe[name="sandbox-express"]'), 'Phill');
     await expect
       .poll(() => page.locator('[data-task-status="compare-engines"]').textContent())
@@ -181,7 +185,7 @@ describe('the sandbox beside a step', () => {
     );
     expect(await page.getByRole('link', { name: 'open the app on its own' }).first().isVisible()).toBe(true);
     const app = page.frameLocator('iframe[name="sandbox-flask"]');
-    await app.getByLabel('First name').fill('Ada');
+    await app.getByLabel('First name', { exact: true }).fill('Ada');
     await app.getByRole('button', { name: 'Store' }).first().click();
     await expect.poll(() => app.locator('body').textContent()).toMatch(/First Name:\s*Ada/);
     await page.context().close();

@@ -28,7 +28,7 @@ async function openStep(page: Page, slug: string): Promise<void> {
 }
 
 async function store(page: Page, name: string): Promise<void> {
-  await flask(page).getByLabel('First name').fill(name);
+  await flask(page).getByLabel('First name', { exact: true }).fill(name);
   await flask(page).getByRole('button', { name: 'Store', exact: true }).click();
   await expect.poll(() => flask(page).locator('.output').textContent()).toContain(name);
   await expect.poll(() => strip(page).locator('.change-title').textContent()).toMatch(/^POST \/store/);

@@ -66,6 +66,16 @@ describe('lesson files at build time', () => {
     expect(result.output).toContain('Use the full https:// address of the page');
   });
 
+  it('refuse an app control the sandbox does not have, naming the field and the known ones', () => {
+    const broken = goodLesson.replace(/^ {2}controls: .*$/m, '  controls: [store, shout]');
+    expect(broken).not.toBe(goodLesson);
+    const result = syncWithLessons({ '00-what-is-a-session.md': broken });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('00-what-is-a-session');
+    expect(result.output).toContain('sandbox.controls.1');
+    expect(result.output).toContain("Name one of the app's controls: store, flash, permanent, clear");
+  });
+
   it('skip drafts whose names start with an underscore', () => {
     const result = syncWithLessons({
       '00-what-is-a-session.md': goodLesson,

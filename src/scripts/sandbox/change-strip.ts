@@ -155,14 +155,10 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
     event.preventDefault();
     openInspectorAt(view.exchanges[0].id);
   });
+  // What changed leads: the session's change, then the cookie that carries it; the verdict and the
+  // requests after them, for the learner who wants to know why.
   body.replaceChildren(
-    h(
-      'p',
-      { class: `change-verdict ${view.verdict.tone}` },
-      h('span', { 'aria-hidden': 'true' }, `${toneIcon[view.verdict.tone]} `),
-      view.verdict.text,
-    ),
-    h('p', { class: 'change-title' }, h('strong', null, view.title)),
+    diffLine(view),
     view.setCookie
       ? setCookieLine(view)
       : h(
@@ -172,8 +168,15 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
           h('em', null, 'none sent'),
           view.newValue ? ' (the browser keeps its cookie)' : '',
         ),
-    view.anatomy && view.newValue ? legend() : '',
     view.signatureCookie ? signatureLine(view.signatureCookie) : '',
+    view.anatomy && view.newValue ? legend() : '',
+    h(
+      'p',
+      { class: `change-verdict ${view.verdict.tone}` },
+      h('span', { 'aria-hidden': 'true' }, `${toneIcon[view.verdict.tone]} `),
+      view.verdict.text,
+    ),
+    h('p', { class: 'change-title' }, h('strong', null, view.title)),
     h(
       'p',
       { class: 'change-values' },
@@ -182,7 +185,6 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
       ' → ',
       h('code', null, view.newValue === null ? '(none)' : truncateMiddle(view.newValue, 22)),
     ),
-    diffLine(view),
     h('p', { class: 'change-links' }, link, newest.truncated ? ' (long values shortened)' : ''),
     detail(view),
   );

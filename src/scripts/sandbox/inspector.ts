@@ -11,7 +11,7 @@ import type { Exchange } from '../../lib/inspector/types.ts';
 import { recordTask } from '../../lib/progress.ts';
 import type { SandboxTaskId } from '../../schemas/lesson.ts';
 import { loadProgress, updateProgress } from '../progress-store.ts';
-import { openExchangeEvent } from './inspector-link.ts';
+import { inspectorShownEvent, openExchangeEvent } from './inspector-link.ts';
 import { renderExchange } from './render-exchange.ts';
 import {
   clearTimeline,
@@ -138,14 +138,17 @@ if (root && list) {
     if (live && newest)
       live.textContent = `${newest.method} ${newest.path}: ${newest.status}. ${newest.summary}${tasks}`;
   });
-  // Unfolding the inspector shows its newest entries open: the learner has looked at them.
+  // Unfolding the inspector, or opening its tab, shows its newest entries open: the learner has
+  // looked at them. Not while it is out of sight (a fold open from the start in a hidden tab).
   const fold = root.closest<HTMLDetailsElement>('details');
-  fold?.addEventListener('toggle', () => {
-    if (!fold.open) return;
+  const lookedAt = () => {
+    if (!fold?.open || fold.closest('[hidden]')) return;
     for (const id of openByDefault(getTimeline())) inspected.add(id);
     const tasks = checkTasks(getTimeline());
     if (live && tasks) live.textContent = tasks.trim();
-  });
+  };
+  fold?.addEventListener('toggle', lookedAt);
+  window.addEventListener(inspectorShownEvent, lookedAt);
   window.addEventListener(openExchangeEvent, (event) => {
     const timeline = getTimeline();
     const id = (event as CustomEvent<string | undefined>).detail ?? timeline.at(-1)?.id;

@@ -160,10 +160,12 @@ function nextPageOf(engine: Engine): Promise<void> {
 /** Reloads the app frame of `engine`, so it shows (and reports) what the experiment did. */
 function reloadApp(engine: Engine): void {
   const frame = document.querySelector<HTMLIFrameElement>(`iframe[data-sandbox-frame="${engine}"]`);
+  // The frame's own address: it names the step's controls (`&controls=`), which the app keeps.
+  const address = frame?.getAttribute('src') ?? withBase(`/sandbox/${engine}/?embed=1`);
   try {
-    frame?.contentWindow?.location.replace(withBase(`/sandbox/${engine}/?embed=1`));
+    frame?.contentWindow?.location.replace(address);
   } catch {
-    if (frame) frame.src = withBase(`/sandbox/${engine}/?embed=1`);
+    if (frame) frame.src = address;
   }
 }
 

@@ -5,4 +5,4 @@ import './change-strip.ts';
 import './inspector.ts';
 import './task-status.ts';
 import './lab.ts';
-import './engine-tabs.ts';
+import './pane-tabs.ts';

@@ -1,5 +1,5 @@
-import { showEngine } from './engine-tabs.ts';
 import { openInspectorAt } from './inspector-link.ts';
+import { showPaneOf } from './pane-tabs.ts';
 import { getTimeline } from './timeline-store.ts';
 
 /** A control inside an app frame (same origin), found by a selector on the framed page. */
@@ -15,6 +15,8 @@ function inFrame(engine: string, selector: string): HTMLElement | null {
 /** Brings `element` into view and gives it focus; its frame or fold first, when it is inside one. */
 function reveal(element: HTMLElement | null, scrollTarget?: Element | null): void {
   if (!element) return;
+  // The tool's tab first (a frame's control is in the App tab), then its fold.
+  showPaneOf(scrollTarget ?? element);
   element.closest('details')?.setAttribute('open', '');
   (scrollTarget ?? element).scrollIntoView({ block: 'center' });
   element.focus({ preventScroll: true });
@@ -28,10 +30,7 @@ const tools: Record<string, () => void> = {
   'app-clear': () => reveal(inFrame('flask', 'form[action$="/clear"] button'), frameOf('flask')),
   'app-login': () => reveal(inFrame('flask', '#username'), frameOf('flask')),
   'app-permanent': () => reveal(inFrame('flask', 'form[action$="/permanent"] button'), frameOf('flask')),
-  'express-app': () => {
-    showEngine('express');
-    reveal(inFrame('express', '#firstName'), frameOf('express'));
-  },
+  'express-app': () => reveal(inFrame('express', '#firstName'), frameOf('express')),
   'lab-tamper': () => reveal(document.querySelector<HTMLElement>('#tamper-flask')),
   'lab-replay': () =>
     reveal(

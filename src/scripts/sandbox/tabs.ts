@@ -1,11 +1,18 @@
 /**
- * The engines as tabs (Flask | Express cookie-session) where a page shows both. Without JavaScript
- * both apps stay on the page one after the other; the tabs appear only when they can work.
+ * WAI-ARIA tabs over existing markup: a [role=tablist] of [role=tab] buttons, each naming its panel in
+ * aria-controls. Without JavaScript the list stays hidden and every panel shows, one after the other;
+ * here the list appears, panels become tabpanels, and Left/Right/Home/End move between tabs.
  */
-for (const list of document.querySelectorAll<HTMLElement>('[data-engine-tabs]')) {
-  const tabs = [...list.querySelectorAll<HTMLButtonElement>('[data-engine-tab]')];
+export interface Tabs {
+  select(index: number, focus: boolean): void;
+  /** The tab whose panel holds `element`, or -1. */
+  indexOf(element: Element): number;
+}
+
+export function makeTabs(list: HTMLElement, onSelect?: (tab: HTMLButtonElement) => void): Tabs {
+  const tabs = [...list.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
   const panels = tabs.map((tab) => document.getElementById(tab.getAttribute('aria-controls') ?? ''));
-  const select = (index: number, focus: boolean) => {
+  const show = (index: number) => {
     tabs.forEach((tab, i) => {
       const selected = i === index;
       tab.setAttribute('aria-selected', String(selected));
@@ -13,7 +20,12 @@ for (const list of document.querySelectorAll<HTMLElement>('[data-engine-tabs]'))
       const panel = panels[i];
       if (panel) panel.hidden = !selected;
     });
+  };
+  const select = (index: number, focus: boolean) => {
+    show(index);
     if (focus) tabs[index]?.focus();
+    const tab = tabs[index];
+    if (tab) onSelect?.(tab);
   };
   panels.forEach((panel, i) => {
     panel?.setAttribute('role', 'tabpanel');
@@ -35,10 +47,7 @@ for (const list of document.querySelectorAll<HTMLElement>('[data-engine-tabs]'))
     });
   });
   list.hidden = false;
-  select(0, false);
-}
-
-/** Shows the tab of `engine` (the lab's Express tamper needs the Express app in view). */
-export function showEngine(engine: string): void {
-  document.querySelector<HTMLButtonElement>(`[data-engine-tab="${CSS.escape(engine)}"]`)?.click();
+  // The first tab, shown without telling `onSelect`: the learner has not chosen it.
+  show(0);
+  return { select, indexOf: (element) => panels.findIndex((panel) => panel?.contains(element)) };
 }
