@@ -6,8 +6,8 @@
  * POST /logout and GET /members. Every request is recorded.
  */
 import { type Request, type RequestHandler, type Response, Router } from 'express';
+import type { Exchange, SandboxAction } from '../contract/exchange.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import type { Exchange, SandboxAction } from '../exchange/exchange.ts';
 import { labOf } from '../keys/lab-settings.ts';
 import { recordExchanges } from '../recorder/record.ts';
 import type { TraceCodec } from '../recorder/trace.ts';

@@ -8,8 +8,8 @@
  * call `commit` before they answer; when it is unreachable the page says so and nothing is written.
  */
 import type { Request, Response } from 'express';
+import type { ServerKeeps } from '../contract/exchange.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import type { ServerKeeps } from '../exchange/exchange.ts';
 import { type SessionData, taggedDumps, taggedLoads } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
 import { dumpCookie } from '../flask-session/set-cookie.ts';

@@ -4,6 +4,8 @@
  * the display convention (tagged values as plain JSON for people and the oracle) and the words for
  * each verdict.
  */
+
+export { describeVerdict, type VerdictKind, type VerdictWords } from '../contract/verdicts.ts';
 export {
   type AnatomyOptions,
   type AnatomyVerdict,
@@ -20,4 +22,3 @@ export {
   type SessionJsonLimits,
   type SessionJsonProblem,
 } from './session-json.ts';
-export { describeVerdict, type VerdictKind, type VerdictWords } from './verdicts.ts';

@@ -8,8 +8,8 @@
  */
 import type { Response } from 'express';
 import onHeaders from 'on-headers';
+import type { Engine, Exchange, SandboxAction, ServerKeeps, SessionStatus } from '../contract/exchange.ts';
 import type { AnatomyOptions } from '../cookie-tools/index.ts';
-import type { Engine, Exchange, SandboxAction, ServerKeeps, SessionStatus } from './exchange.ts';
 
 export interface ExchangeContext {
   engine: Engine;

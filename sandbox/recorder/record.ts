@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import type { Engine, Exchange } from '../contract/exchange.ts';
+import { deletesCookie, lastSetCookie, parseSetCookie } from '../contract/set-cookie.ts';
 import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
 import { type ExchangeContext, startExchange } from '../exchange/context.ts';
-import type { Engine, Exchange } from '../exchange/exchange.ts';
 import type { SessionData } from '../flask-session/index.ts';
 import { readCookie, sandboxCookieHeader } from '../web/cookies.ts';
-import { deletesCookie, lastSetCookie, parseSetCookie } from '../web/set-cookie.ts';
 import { boundRecord } from './bounds.ts';
 import { summarize } from './summary.ts';
 import type { TraceCodec } from './trace.ts';

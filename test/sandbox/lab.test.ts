@@ -6,7 +6,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { storeLines } from '../../sandbox/apps/app-source.ts';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { loadSession, signSession } from '../../sandbox/flask-session/index.ts';
 import { defaultLab, encodeLab, parseLab } from '../../sandbox/keys/lab-settings.ts';
 import { WEAK_KEYS } from '../../sandbox/lab/weak-keys.ts';

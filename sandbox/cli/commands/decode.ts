@@ -1,9 +1,9 @@
 /** `session-lab decode`: the cookie's anatomy, readable (coloured on a terminal) or as JSON. */
 import { parseArgs } from 'node:util';
+import { describeVerdict } from '../../contract/verdicts.ts';
 import { anatomy, type CookieAnatomy } from '../../cookie-tools/anatomy.ts';
 import { toConvention } from '../../cookie-tools/convention.ts';
 import { conventionJson, toDisplayJson } from '../../cookie-tools/convention-json.ts';
-import { describeVerdict } from '../../cookie-tools/verdicts.ts';
 import { flaskOption, type Io, integerOption, paint, UsageError, verifyOptions } from './io.ts';
 
 /** Runs the command; exit 0 for a readable Flask cookie that is not known to be bad, else 1. */

@@ -1,9 +1,9 @@
 /**
  * The inspector's view of the server's records. `Exchange` is the server's contract
- * (sandbox/exchange/exchange.ts); `CookieAnatomyView` is what the inspector reads of a cookie's
+ * (sandbox/contract/exchange.ts); `CookieAnatomyView` is what the inspector reads of a cookie's
  * anatomy, from an exchange or from POST /sandbox/api/decode.
  */
-export type { Engine, Exchange } from '../../../sandbox/exchange/exchange.ts';
+export type { Engine, Exchange } from '../../../sandbox/contract/exchange.ts';
 
 import type { AnatomyVerdict, CookieAnatomy, CookieSegment } from '../../../sandbox/cookie-tools/index.ts';
 

@@ -3,7 +3,7 @@
  * and the words for it. The CLI, the inspector, the decode tool and the exchange summaries all say
  * it the same way. Types only from elsewhere: the inspector's browser code imports this file too.
  */
-import type { AnatomyVerdict } from './anatomy.ts';
+import type { AnatomyVerdict } from '../cookie-tools/anatomy.ts';
 
 export type VerdictKind = AnatomyVerdict['kind'];
 
