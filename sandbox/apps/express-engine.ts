@@ -6,6 +6,7 @@
 
 import cookieSession from 'cookie-session';
 import type { Request } from 'express';
+import type { DisplayJson, DisplaySession } from '../contract/display-json.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import { depthOf } from '../recorder/bounds.ts';
 import { withBase } from '../web/base-path.ts';
@@ -101,14 +102,14 @@ function printable(value: unknown): string {
 }
 
 /** The session's own data as plain JSON ({} when cleared); values nested too deeply become a note. */
-function plain(req: Request): Record<string, unknown> {
+function plain(req: Request): DisplaySession {
   if (!req.session) return {};
-  const copy: Record<string, unknown> = {};
+  const copy: DisplaySession = {};
   for (const [name, value] of Object.entries(req.session as Record<string, unknown>)) {
     if (value === undefined || typeof value === 'function') continue; // as JSON.stringify skips them
     const shown = depthOf(value, MAX_SHOWN_DEPTH) > MAX_SHOWN_DEPTH ? TOO_DEEP : value;
     Object.defineProperty(copy, name, {
-      value: JSON.parse(JSON.stringify(shown) ?? 'null'),
+      value: JSON.parse(JSON.stringify(shown) ?? 'null') as DisplayJson,
       enumerable: true,
       writable: true,
       configurable: true,

@@ -5,6 +5,7 @@
  * after clear, `Expires` for a permanent session. A bad or foreign cookie is silently an empty session.
  */
 import type { Response } from 'express';
+import type { DisplaySession } from '../contract/display-json.ts';
 import { type AnatomyOptions, toConvention } from '../cookie-tools/index.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import {
@@ -136,6 +137,6 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
 }
 
 /** A session in display JSON (the tag convention). */
-export function display(data: SessionData): Record<string, unknown> {
-  return toConvention(data) as Record<string, unknown>;
+export function display(data: SessionData): DisplaySession {
+  return toConvention(data);
 }

@@ -8,6 +8,7 @@
  * call `commit` before they answer; when it is unreachable the page says so and nothing is written.
  */
 import type { Request, Response } from 'express';
+import type { DisplaySession } from '../contract/display-json.ts';
 import type { ServerKeeps } from '../contract/exchange.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import { type SessionData, taggedDumps, taggedLoads } from '../flask-session/index.ts';
@@ -218,11 +219,7 @@ async function saveToStore(
   }
 }
 
-function keeps(
-  store: SessionStore,
-  id: string | undefined,
-  value: Record<string, unknown> | null,
-): ServerKeeps {
+function keeps(store: SessionStore, id: string | undefined, value: DisplaySession | null): ServerKeeps {
   return { store: store.kind, key: id === undefined ? null : sessionKey(id), value };
 }
 
