@@ -59,6 +59,26 @@ describe('sandbox/contract', () => {
   });
 });
 
+describe('src/', () => {
+  it('reaches into sandbox/ only through contract/ and flask-session/ (and the app source it shows as text)', () => {
+    const through = sourceFiles('src')
+      .flatMap(importsOf)
+      .filter((edge) => edge.to?.startsWith('sandbox/'))
+      .filter((edge) => !/^sandbox\/(contract|flask-session)\//.test(edge.to as string))
+      // `?raw` imports are text (flask_app.py and its template, shown to the learner), not code.
+      .filter((edge) => !edge.specifier.endsWith('?raw'));
+    expect(through).toEqual([]);
+  });
+
+  it('never imports the server', () => {
+    expect(
+      sourceFiles('src')
+        .flatMap(importsOf)
+        .filter((edge) => edge.to?.startsWith('server/')),
+    ).toEqual([]);
+  });
+});
+
 describe('the check itself', () => {
   it('catches a Node built-in and a Node-only package, and lets the browser-safe ones through', () => {
     const found = [
