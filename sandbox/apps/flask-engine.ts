@@ -18,7 +18,7 @@ import {
   saveSession,
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
-import { type LabChoice, labOf } from '../keys/lab-settings.ts';
+import { type LabChoice, labOf } from '../lab-settings/lab-settings.ts';
 import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';

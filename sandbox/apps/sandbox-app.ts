@@ -8,7 +8,7 @@
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { Exchange, SandboxAction } from '../contract/exchange.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import { labOf } from '../keys/lab-settings.ts';
+import { labOf } from '../lab-settings/lab-settings.ts';
 import { recordExchanges } from '../recorder/record.ts';
 import type { TraceCodec } from '../recorder/trace.ts';
 import { withBase } from '../web/base-path.ts';

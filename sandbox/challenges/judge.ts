@@ -8,7 +8,7 @@ import type { RequestHandler, Response } from 'express';
 import { flaskOf } from '../apps/flask-engine.ts';
 import { lastSetCookie } from '../contract/set-cookie.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import { labOf } from '../keys/lab-settings.ts';
+import { labOf } from '../lab-settings/lab-settings.ts';
 import { readCookie } from '../web/cookies.ts';
 import { type Challenge, challengeOf } from './catalogue.ts';
 import { type ChallengeId, type Progress, progressOf, saveProgress, withSolved } from './progress.ts';

@@ -9,7 +9,7 @@ import { type Request, type Response, Router } from 'express';
 import { flaskConfig } from '../apps/flask-engine.ts';
 import { SERVER_SIDE_LIFETIME_S } from '../apps/server-side-engine.ts';
 import { signSession, taggedDumps } from '../flask-session/index.ts';
-import { labOf } from '../keys/lab-settings.ts';
+import { labOf } from '../lab-settings/lab-settings.ts';
 import { newSessionId, type SessionStore, StoreUnavailable } from '../store/index.ts';
 import { withBase } from '../web/base-path.ts';
 import { formParser, requireField } from '../web/forms.ts';

@@ -6,7 +6,7 @@
 import { type Request, type Response, Router } from 'express';
 import type { DecodeAnswer } from '../contract/tool-answers.ts';
 import { anatomy, anatomyView, describeVerdict } from '../cookie-tools/index.ts';
-import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
+import { MAX_KEY_LENGTH } from '../lab-settings/lab-settings.ts';
 import { formParser, httpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
 import { pageOf, renderPage, wantsJson } from '../web/pages.ts';
 import { MAX_COOKIE_INPUT, pastedCookieValue } from './cookie-input.ts';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { storeLines } from '../../apps/app-source.ts';
 import { display } from '../../apps/flask-engine.ts';
 import { exchangeOf } from '../../exchange/context.ts';
-import { MAX_KEY_LENGTH } from '../../keys/lab-settings.ts';
+import { MAX_KEY_LENGTH } from '../../lab-settings/lab-settings.ts';
 import { httpError, optionalField, requireField } from '../../web/forms.ts';
 import { requireCookieValue } from '../cookie-input.ts';
 import { parseForgedSession } from '../forge.ts';

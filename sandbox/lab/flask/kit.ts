@@ -14,7 +14,7 @@ import {
   writeSessionCookie,
 } from '../../apps/flask-engine.ts';
 import { exchangeOf } from '../../exchange/context.ts';
-import { type LabChoice, type LabSettings, labOf, saveLab } from '../../keys/lab-settings.ts';
+import { type LabChoice, type LabSettings, labOf, saveLab } from '../../lab-settings/lab-settings.ts';
 import { withBase } from '../../web/base-path.ts';
 import { formParser } from '../../web/forms.ts';
 import { finishLab, startLab } from '../respond.ts';
