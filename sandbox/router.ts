@@ -18,6 +18,7 @@ import { createApiRouter } from './lab/api.ts';
 import { createExpressLab } from './lab/express-lab.ts';
 import { createFlaskLab } from './lab/flask/index.ts';
 import { createServerSideLab } from './lab/server-side-lab.ts';
+import { openLabSettings } from './lab-settings/per-request.ts';
 import { mountRateLimits, type RateLimits } from './rate-limits.ts';
 import { createTraceCodec } from './recorder/trace.ts';
 import { withoutBase } from './web/base-path.ts';
@@ -95,6 +96,8 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   // Before any route or engine runs: a refused request changes nothing and sets no cookie.
   router.use(refuseCrossSiteWrites);
   mountRateLimits(router, options.rateLimits);
+  // The learner's sealed lab settings, opened once here for whatever below reads them.
+  router.use(openLabSettings({ sandboxKey: config.sandboxKey, serverSecret: config.serverSecret }));
   const store = options.store ?? lazyStore(config.store);
   const judge = challengeJudge({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret });
   const judged = { judge, noticeOf: challengeNoticeOf };
@@ -103,7 +106,7 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
     createAppRouter({
       ...shared,
       ...judged,
-      engine: flaskEngine({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret, now }),
+      engine: flaskEngine({ now }),
       lab: createFlaskLab(labOptions),
     }),
   );

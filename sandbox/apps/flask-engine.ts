@@ -18,7 +18,8 @@ import {
   saveSession,
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
-import { type LabChoice, labOf } from '../lab-settings/lab-settings.ts';
+import type { LabChoice } from '../lab-settings/lab-settings.ts';
+import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
@@ -41,11 +42,7 @@ export function flaskOf(res: Response): FlaskRequest {
 }
 
 export interface FlaskEngineOptions {
-  /** The sandbox key (config.sandboxSecretKey), used unless the learner's lab settings say otherwise. */
-  defaultKey: string;
-  /** The server secret that seals learners' lab cookies (undefined: a per-process random one). */
-  serverSecret: string | undefined;
-  /** Unix seconds. */
+  /** Unix seconds. (The keys come from the learner's lab settings, opened by the router.) */
   now: () => number;
 }
 
@@ -86,11 +83,11 @@ export function writeSessionCookie(res: Response, input: SaveInput, config: Flas
 }
 
 /** Builds the Flask-compatible engine. */
-export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOptions): SandboxEngine {
+export function flaskEngine({ now }: FlaskEngineOptions): SandboxEngine {
   return {
     name: 'flask',
     middleware(req, res, next) {
-      const lab = labOf(req, defaultKey, serverSecret);
+      const lab = labSettingsOf(res);
       const config = flaskConfig(lab, now);
       // A payload that inflates past the engine's cap is not opened: an empty 'bad-payload' session.
       const opened = openSession(readCookie(req, 'session'), config);

@@ -8,7 +8,7 @@ import type { RequestHandler, Response } from 'express';
 import { flaskOf } from '../apps/flask-engine.ts';
 import { lastSetCookie } from '../contract/set-cookie.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import { labOf } from '../lab-settings/lab-settings.ts';
+import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { readCookie } from '../web/cookies.ts';
 import { type Challenge, challengeOf } from './catalogue.ts';
 import { type ChallengeId, type Progress, progressOf, saveProgress, withSolved } from './progress.ts';
@@ -64,7 +64,7 @@ export function challengeJudge(options: JudgeOptions): RequestHandler {
           progress = { ...progress, replayAccepted: true };
           if (progress.defeated) solve('replay');
         } else if ((state.keyIndex ?? 0) === 0) {
-          const lab = labOf(req, options.defaultKey, options.serverSecret);
+          const lab = labSettingsOf(res);
           if (lab.hidden) solve('weak-key');
           else if (lab.key === options.defaultKey) solve('forge');
         }

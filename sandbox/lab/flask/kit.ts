@@ -14,7 +14,8 @@ import {
   writeSessionCookie,
 } from '../../apps/flask-engine.ts';
 import { exchangeOf } from '../../exchange/context.ts';
-import { type LabChoice, type LabSettings, labOf, saveLab } from '../../lab-settings/lab-settings.ts';
+import { type LabChoice, type LabSettings, saveLab } from '../../lab-settings/lab-settings.ts';
+import { labSettingsOf } from '../../lab-settings/per-request.ts';
 import { withBase } from '../../web/base-path.ts';
 import { formParser } from '../../web/forms.ts';
 import { finishLab, startLab } from '../respond.ts';
@@ -52,7 +53,7 @@ export function labKit(options: LabOptions): LabKit {
   const experiment: LabKit['experiment'] = (path, name, summary, run) => {
     router.post(path, (req, res) => {
       startLab(res, name, summary);
-      run({ req, res, flask: flaskOf(res), settings: labOf(req, options.defaultKey, options.serverSecret) });
+      run({ req, res, flask: flaskOf(res), settings: labSettingsOf(res) });
       finishLab(req, res, 'flask');
     });
   };
