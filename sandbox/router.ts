@@ -80,7 +80,7 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   const accounts = createAccounts(config.adminPassword, config.serverSecret);
   const shared = { traces, accounts, ...config };
   const labOptions = {
-    defaultKey: config.sandboxKey,
+    sandboxKey: config.sandboxKey,
     serverSecret: config.serverSecret,
     bodyLimit: config.bodyLimit,
     now,
@@ -99,7 +99,7 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   // The learner's sealed lab settings, opened once here for whatever below reads them.
   router.use(openLabSettings({ sandboxKey: config.sandboxKey, serverSecret: config.serverSecret }));
   const store = options.store ?? lazyStore(config.store);
-  const judge = challengeJudge({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret });
+  const judge = challengeJudge({ sandboxKey: config.sandboxKey, serverSecret: config.serverSecret });
   const judged = { judge, noticeOf: challengeNoticeOf };
   router.use(
     '/flask',
@@ -114,7 +114,7 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
     '/express',
     createAppRouter({
       ...shared,
-      engine: expressEngine({ key: config.sandboxKey }),
+      engine: expressEngine({ sandboxKey: config.sandboxKey }),
       lab: createExpressLab(labOptions),
     }),
   );

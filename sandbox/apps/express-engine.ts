@@ -21,14 +21,14 @@ const PERMANENT_MS = 31 * 24 * 3600 * 1000;
 /** The flag is kept in the session itself, as Flask does, so later writes keep the lifetime. */
 const PERMANENT_KEY = '_permanent';
 
-/** Builds the Express engine signing with `key` (keygrip: the first key is current). */
-export function expressEngine({ key }: { key: string }): SandboxEngine {
+/** Builds the Express engine signing with `sandboxKey` (keygrip: the first key is current). */
+export function expressEngine({ sandboxKey }: { sandboxKey: string }): SandboxEngine {
   // cookie-session writes its cookies in its own on-headers listener. on-headers runs the last
   // registered listener first, and this middleware is mounted after the recorder, so the cookies
   // are set before the record is made; `save` stays empty.
   const middleware = cookieSession({
     name: 'session',
-    keys: [key],
+    keys: [sandboxKey],
     path: withBase(EXPRESS_PATH),
     httpOnly: true,
   });

@@ -28,7 +28,7 @@ export function challengeNoticeOf(res: Response): ChallengeNotice | undefined {
 }
 
 export interface JudgeOptions {
-  defaultKey: string;
+  sandboxKey: string;
   serverSecret: string | undefined;
 }
 
@@ -66,7 +66,7 @@ export function challengeJudge(options: JudgeOptions): RequestHandler {
         } else if ((state.keyIndex ?? 0) === 0) {
           const lab = labSettingsOf(res);
           if (lab.hidden) solve('weak-key');
-          else if (lab.key === options.defaultKey) solve('forge');
+          else if (lab.key === options.sandboxKey) solve('forge');
         }
       }
       // As the headers go out: remember the admin cookie an honest login (or an honest admin session) got.

@@ -20,7 +20,7 @@ import { ADMIN_USER } from './judge.ts';
 import { emptyProgress, progressOf, saveProgress } from './progress.ts';
 
 export interface ChallengesOptions {
-  defaultKey: string;
+  sandboxKey: string;
   serverSecret: string | undefined;
   bodyLimit: number;
   store: () => Promise<SessionStore>;

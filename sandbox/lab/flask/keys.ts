@@ -29,7 +29,7 @@ export function keyExperiments(lab: LabKit): void {
     'Your sandbox is back to the public demo key, with no fallback keys.',
     (x) => {
       exchangeOf(x.res).save = undefined;
-      switchSettings(options, x, { key: options.defaultKey, fallbacks: [] });
+      switchSettings(options, x, { key: options.sandboxKey, fallbacks: [] });
     },
   );
   lab.experiment(

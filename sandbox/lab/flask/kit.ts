@@ -22,7 +22,7 @@ import { finishLab, startLab } from '../respond.ts';
 
 export interface LabOptions {
   /** The sandbox key: the learner's key until they change it. */
-  defaultKey: string;
+  sandboxKey: string;
   /** The server secret that seals the learner's lab cookie (undefined: a per-process random one). */
   serverSecret: string | undefined;
   bodyLimit: number;
@@ -66,7 +66,7 @@ export function labKit(options: LabOptions): LabKit {
  */
 export function switchSettings(options: LabOptions, x: Experiment, choice: LabChoice): void {
   const next: LabChoice = { flaskVersion: x.settings.flaskVersion, ...choice };
-  saveLab(x.res, next, options.defaultKey, options.serverSecret);
+  saveLab(x.res, next, options.sandboxKey, options.serverSecret);
   exchangeOf(x.res).anatomyKeys = anatomyKeysOf(flaskConfig(next, options.now));
 }
 
