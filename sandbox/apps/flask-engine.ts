@@ -5,7 +5,6 @@
  * after clear, `Expires` for a permanent session. A bad or foreign cookie is silently an empty session.
  */
 import type { Response } from 'express';
-import type { DisplaySession } from '../contract/display-json.ts';
 import { type AnatomyOptions, toConvention } from '../cookie-tools/index.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import {
@@ -14,7 +13,6 @@ import {
   NestingTooDeep,
   openSession,
   type SaveInput,
-  type SessionData,
   saveSession,
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
@@ -98,8 +96,8 @@ export function flaskEngine({ now }: FlaskEngineOptions): SandboxEngine {
       state.status = opened.status;
       if (opened.tooLarge) state.tooLarge = true;
       if (opened.keyIndex !== undefined) state.keyIndex = opened.keyIndex;
-      state.before = display(opened.data);
-      state.after = () => display(flask.session.data);
+      state.before = toConvention(opened.data);
+      state.after = () => toConvention(flask.session.data);
       state.anatomyKeys = anatomyKeysOf(config);
 
       // Flask's save_session, run when the response is finished (before the recorder reads it).
@@ -131,9 +129,4 @@ export function flaskEngine({ now }: FlaskEngineOptions): SandboxEngine {
       };
     },
   };
-}
-
-/** A session in display JSON (the tag convention). */
-export function display(data: SessionData): DisplaySession {
-  return toConvention(data);
 }

@@ -15,7 +15,7 @@ export {
 } from './anatomy.ts';
 export { anatomyView } from './anatomy-view.ts';
 export { fromConvention, isRawJson, toConvention } from './convention.ts';
-export { conventionJson, parseConventionJson, toDisplayJson } from './convention-json.ts';
+export { conventionJson, parseConventionJson } from './convention-json.ts';
 export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';
 export {
   parseSessionJson,
