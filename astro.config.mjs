@@ -2,7 +2,7 @@
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { buildSettingsOf, distDirOf } from './server/build-freshness.ts';
-import { sandboxInDev } from './src/integrations/sandbox-dev.ts';
+import { sandboxInDev } from './server/sandbox-dev.ts';
 import { codeThemes } from './src/lib/code-themes.ts';
 
 // BASE_PATH and COURSE_TITLE are built into the pages; npm start rebuilds when they change

@@ -18,6 +18,7 @@ import { createApiRouter } from './lab/api.ts';
 import { createExpressLab } from './lab/express-lab.ts';
 import { createFlaskLab } from './lab/flask/index.ts';
 import { createServerSideLab } from './lab/server-side-lab.ts';
+import { openLabSettings } from './lab-settings/per-request.ts';
 import { mountRateLimits, type RateLimits } from './rate-limits.ts';
 import { createTraceCodec } from './recorder/trace.ts';
 import { withoutBase } from './web/base-path.ts';
@@ -79,7 +80,7 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   const accounts = createAccounts(config.adminPassword, config.serverSecret);
   const shared = { traces, accounts, ...config };
   const labOptions = {
-    defaultKey: config.sandboxKey,
+    sandboxKey: config.sandboxKey,
     serverSecret: config.serverSecret,
     bodyLimit: config.bodyLimit,
     now,
@@ -95,15 +96,17 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
   // Before any route or engine runs: a refused request changes nothing and sets no cookie.
   router.use(refuseCrossSiteWrites);
   mountRateLimits(router, options.rateLimits);
+  // The learner's sealed lab settings, opened once here for whatever below reads them.
+  router.use(openLabSettings({ sandboxKey: config.sandboxKey, serverSecret: config.serverSecret }));
   const store = options.store ?? lazyStore(config.store);
-  const judge = challengeJudge({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret });
+  const judge = challengeJudge({ sandboxKey: config.sandboxKey, serverSecret: config.serverSecret });
   const judged = { judge, noticeOf: challengeNoticeOf };
   router.use(
     '/flask',
     createAppRouter({
       ...shared,
       ...judged,
-      engine: flaskEngine({ defaultKey: config.sandboxKey, serverSecret: config.serverSecret, now }),
+      engine: flaskEngine({ now }),
       lab: createFlaskLab(labOptions),
     }),
   );
@@ -111,7 +114,7 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
     '/express',
     createAppRouter({
       ...shared,
-      engine: expressEngine({ key: config.sandboxKey }),
+      engine: expressEngine({ sandboxKey: config.sandboxKey }),
       lab: createExpressLab(labOptions),
     }),
   );

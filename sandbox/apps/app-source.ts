@@ -4,7 +4,7 @@
  * the Python file cannot silently point the highlight at the wrong line.
  */
 import { readFileSync } from 'node:fs';
-import type { SandboxAction } from '../exchange/exchange.ts';
+import type { SandboxAction } from '../contract/exchange.ts';
 
 const here = new URL('./', import.meta.url);
 

@@ -3,7 +3,7 @@
  * Flask-compatible engine and Express cookie-session.
  */
 import type { Request, RequestHandler, Response } from 'express';
-import type { Engine } from '../exchange/exchange.ts';
+import type { Engine } from '../contract/exchange.ts';
 
 /** The handout's session operations, in Flask's terms. */
 export interface SessionHandle {

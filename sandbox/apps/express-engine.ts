@@ -6,6 +6,7 @@
 
 import cookieSession from 'cookie-session';
 import type { Request } from 'express';
+import type { DisplayJson, DisplaySession } from '../contract/display-json.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import { depthOf } from '../recorder/bounds.ts';
 import { withBase } from '../web/base-path.ts';
@@ -20,14 +21,14 @@ const PERMANENT_MS = 31 * 24 * 3600 * 1000;
 /** The flag is kept in the session itself, as Flask does, so later writes keep the lifetime. */
 const PERMANENT_KEY = '_permanent';
 
-/** Builds the Express engine signing with `key` (keygrip: the first key is current). */
-export function expressEngine({ key }: { key: string }): SandboxEngine {
+/** Builds the Express engine signing with `sandboxKey` (keygrip: the first key is current). */
+export function expressEngine({ sandboxKey }: { sandboxKey: string }): SandboxEngine {
   // cookie-session writes its cookies in its own on-headers listener. on-headers runs the last
   // registered listener first, and this middleware is mounted after the recorder, so the cookies
   // are set before the record is made; `save` stays empty.
   const middleware = cookieSession({
     name: 'session',
-    keys: [key],
+    keys: [sandboxKey],
     path: withBase(EXPRESS_PATH),
     httpOnly: true,
   });
@@ -101,14 +102,14 @@ function printable(value: unknown): string {
 }
 
 /** The session's own data as plain JSON ({} when cleared); values nested too deeply become a note. */
-function plain(req: Request): Record<string, unknown> {
+function plain(req: Request): DisplaySession {
   if (!req.session) return {};
-  const copy: Record<string, unknown> = {};
+  const copy: DisplaySession = {};
   for (const [name, value] of Object.entries(req.session as Record<string, unknown>)) {
     if (value === undefined || typeof value === 'function') continue; // as JSON.stringify skips them
     const shown = depthOf(value, MAX_SHOWN_DEPTH) > MAX_SHOWN_DEPTH ? TOO_DEEP : value;
     Object.defineProperty(copy, name, {
-      value: JSON.parse(JSON.stringify(shown) ?? 'null'),
+      value: JSON.parse(JSON.stringify(shown) ?? 'null') as DisplayJson,
       enumerable: true,
       writable: true,
       configurable: true,

@@ -13,11 +13,11 @@ import {
   NestingTooDeep,
   openSession,
   type SaveInput,
-  type SessionData,
   saveSession,
 } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
-import { type LabChoice, labOf } from '../keys/lab-settings.ts';
+import type { LabChoice } from '../lab-settings/lab-settings.ts';
+import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
@@ -40,11 +40,7 @@ export function flaskOf(res: Response): FlaskRequest {
 }
 
 export interface FlaskEngineOptions {
-  /** The sandbox key (config.sandboxSecretKey), used unless the learner's lab settings say otherwise. */
-  defaultKey: string;
-  /** The server secret that seals learners' lab cookies (undefined: a per-process random one). */
-  serverSecret: string | undefined;
-  /** Unix seconds. */
+  /** Unix seconds. (The keys come from the learner's lab settings, opened by the router.) */
   now: () => number;
 }
 
@@ -85,11 +81,11 @@ export function writeSessionCookie(res: Response, input: SaveInput, config: Flas
 }
 
 /** Builds the Flask-compatible engine. */
-export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOptions): SandboxEngine {
+export function flaskEngine({ now }: FlaskEngineOptions): SandboxEngine {
   return {
     name: 'flask',
     middleware(req, res, next) {
-      const lab = labOf(req, defaultKey, serverSecret);
+      const lab = labSettingsOf(res);
       const config = flaskConfig(lab, now);
       // A payload that inflates past the engine's cap is not opened: an empty 'bad-payload' session.
       const opened = openSession(readCookie(req, 'session'), config);
@@ -100,8 +96,8 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
       state.status = opened.status;
       if (opened.tooLarge) state.tooLarge = true;
       if (opened.keyIndex !== undefined) state.keyIndex = opened.keyIndex;
-      state.before = display(opened.data);
-      state.after = () => display(flask.session.data);
+      state.before = toConvention(opened.data);
+      state.after = () => toConvention(flask.session.data);
       state.anatomyKeys = anatomyKeysOf(config);
 
       // Flask's save_session, run when the response is finished (before the recorder reads it).
@@ -133,9 +129,4 @@ export function flaskEngine({ defaultKey, serverSecret, now }: FlaskEngineOption
       };
     },
   };
-}
-
-/** A session in display JSON (the tag convention). */
-export function display(data: SessionData): Record<string, unknown> {
-  return toConvention(data) as Record<string, unknown>;
 }

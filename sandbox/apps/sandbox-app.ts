@@ -6,9 +6,9 @@
  * POST /logout and GET /members. Every request is recorded.
  */
 import { type Request, type RequestHandler, type Response, Router } from 'express';
+import type { Exchange, SandboxAction } from '../contract/exchange.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import type { Exchange, SandboxAction } from '../exchange/exchange.ts';
-import { labOf } from '../keys/lab-settings.ts';
+import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { recordExchanges } from '../recorder/record.ts';
 import type { TraceCodec } from '../recorder/trace.ts';
 import { withBase } from '../web/base-path.ts';
@@ -222,7 +222,7 @@ async function showPage(
   respondAfterHeaders(res, outcome.status, 'html', () => {
     const current = state.exchange as Exchange;
     const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
-    const lab = engine.name === 'flask' ? labOf(req, options.sandboxKey, options.serverSecret) : undefined;
+    const lab = engine.name === 'flask' ? labSettingsOf(res) : undefined;
     return renderPage('app', {
       engine: engine.name,
       home: pageOf(engine.name),

@@ -8,8 +8,10 @@
  * call `commit` before they answer; when it is unreachable the page says so and nothing is written.
  */
 import type { Request, Response } from 'express';
+import type { DisplaySession } from '../contract/display-json.ts';
+import type { ServerKeeps } from '../contract/exchange.ts';
+import { toConvention } from '../cookie-tools/index.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import type { ServerKeeps } from '../exchange/exchange.ts';
 import { type SessionData, taggedDumps, taggedLoads } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
 import { dumpCookie } from '../flask-session/set-cookie.ts';
@@ -24,7 +26,6 @@ import {
 import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
 import { bareRecord, type SandboxEngine } from './engine.ts';
-import { display } from './flask-engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
 
 /** Where the server-side app is mounted, under BASE_PATH (withBase). */
@@ -105,8 +106,8 @@ export function serverSideEngine({ store, kind, now }: ServerSideOptions): Serve
       }
       request.session = new FlaskSessionState(data);
       state.status = sent === undefined ? 'none' : request.id !== undefined ? 'valid' : 'unknown-id';
-      state.before = display(data);
-      state.after = () => display(request.session.data);
+      state.before = toConvention(data);
+      state.after = () => toConvention(request.session.data);
       // The cookie is written by commit(), before the response; nothing is left for on-headers.
       state.save = undefined;
       next();
@@ -195,7 +196,7 @@ async function saveToStore(
     });
     res.append('Set-Cookie', cookieHeader(path, id, Math.floor(saved.expiresAt / 1000)));
     state.serverKeeps = {
-      ...keeps(store, id, display(session.data)),
+      ...keeps(store, id, toConvention(session.data)),
       expiresAt: saved.expiresAt,
       ...(request.regenerate && request.id !== undefined
         ? {
@@ -218,11 +219,7 @@ async function saveToStore(
   }
 }
 
-function keeps(
-  store: SessionStore,
-  id: string | undefined,
-  value: Record<string, unknown> | null,
-): ServerKeeps {
+function keeps(store: SessionStore, id: string | undefined, value: DisplaySession | null): ServerKeeps {
   return { store: store.kind, key: id === undefined ? null : sessionKey(id), value };
 }
 

@@ -6,10 +6,10 @@
  */
 import type { RequestHandler, Response } from 'express';
 import { flaskOf } from '../apps/flask-engine.ts';
+import { lastSetCookie } from '../contract/set-cookie.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import { labOf } from '../keys/lab-settings.ts';
+import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { readCookie } from '../web/cookies.ts';
-import { lastSetCookie } from '../web/set-cookie.ts';
 import { type Challenge, challengeOf } from './catalogue.ts';
 import { type ChallengeId, type Progress, progressOf, saveProgress, withSolved } from './progress.ts';
 
@@ -28,7 +28,7 @@ export function challengeNoticeOf(res: Response): ChallengeNotice | undefined {
 }
 
 export interface JudgeOptions {
-  defaultKey: string;
+  sandboxKey: string;
   serverSecret: string | undefined;
 }
 
@@ -64,9 +64,9 @@ export function challengeJudge(options: JudgeOptions): RequestHandler {
           progress = { ...progress, replayAccepted: true };
           if (progress.defeated) solve('replay');
         } else if ((state.keyIndex ?? 0) === 0) {
-          const lab = labOf(req, options.defaultKey, options.serverSecret);
+          const lab = labSettingsOf(res);
           if (lab.hidden) solve('weak-key');
-          else if (lab.key === options.defaultKey) solve('forge');
+          else if (lab.key === options.sandboxKey) solve('forge');
         }
       }
       // As the headers go out: remember the admin cookie an honest login (or an honest admin session) got.

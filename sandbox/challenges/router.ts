@@ -9,7 +9,7 @@ import { type Request, type Response, Router } from 'express';
 import { flaskConfig } from '../apps/flask-engine.ts';
 import { SERVER_SIDE_LIFETIME_S } from '../apps/server-side-engine.ts';
 import { signSession, taggedDumps } from '../flask-session/index.ts';
-import { labOf } from '../keys/lab-settings.ts';
+import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { newSessionId, type SessionStore, StoreUnavailable } from '../store/index.ts';
 import { withBase } from '../web/base-path.ts';
 import { formParser, requireField } from '../web/forms.ts';
@@ -20,7 +20,7 @@ import { ADMIN_USER } from './judge.ts';
 import { emptyProgress, progressOf, saveProgress } from './progress.ts';
 
 export interface ChallengesOptions {
-  defaultKey: string;
+  sandboxKey: string;
   serverSecret: string | undefined;
   bodyLimit: number;
   store: () => Promise<SessionStore>;
@@ -43,7 +43,7 @@ export function createChallengesRouter(options: ChallengesOptions): Router {
     const progress = progressOf(req, options.serverSecret);
     if (engine === 'flask') {
       // The admin's browser gets exactly what /login sends: {'user_id': 'admin'}, signed with the app's key.
-      const config = flaskConfig(labOf(req, options.defaultKey, options.serverSecret), options.now);
+      const config = flaskConfig(labSettingsOf(res), options.now);
       const cookie = signSession(
         { user_id: ADMIN_USER },
         { secretKey: config.secretKey, timestamp: Math.floor(options.now()) },

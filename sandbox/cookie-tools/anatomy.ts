@@ -5,6 +5,7 @@
  * payload is decoded even when the signature is wrong or no key is given.
  * Key order: `secretKey` then `fallbackKeys`; verdict keyIndex 0 = secretKey, i = fallbackKeys[i - 1].
  */
+import type { AnatomyVerdict, CookieAnatomyView, CookieSegment } from '../contract/anatomy.ts';
 import { base64UrlDecode, utf8 } from '../flask-session/encoding.ts';
 import { BadData, BadPayload, BadSignature, SignatureExpired } from '../flask-session/errors.ts';
 import type { FlaskVersion } from '../flask-session/flask-version.ts';
@@ -20,39 +21,12 @@ import {
 import { decodeTimestamp, MAX_DATETIME_SECONDS } from '../flask-session/timed.ts';
 import type { SessionData } from '../flask-session/values.ts';
 
-/** One part of the cookie, by UTF-16 index range `[start, end)` into the input. */
-export interface CookieSegment {
-  kind: 'compressed-flag' | 'payload' | 'timestamp' | 'signature';
-  start: number;
-  end: number;
-  text: string;
-  meaning: string;
-}
+export type { AnatomyVerdict, CookieSegment };
 
-/** What `anatomy` found. */
-export interface CookieAnatomy {
-  input: string;
-  isFlaskCookie: boolean;
-  compressed: boolean;
-  segments: CookieSegment[];
-  /** The decoded payload JSON text. */
-  json?: string;
-  /** Why the payload could not be read, whatever the signature's verdict (anyone may try to read it). */
-  payloadProblem?: string;
+/** What `anatomy` found: the page's view of it (sandbox/contract/anatomy.ts), with the session as the engine reads it. */
+export interface CookieAnatomy extends Omit<CookieAnatomyView, 'value'> {
   value?: SessionData;
-  signedAt?: number;
-  ageSeconds?: number;
-  verdict: AnatomyVerdict;
 }
-
-/** What `anatomy` concluded about a cookie; keyIndex 0 = secretKey, i = fallbackKeys[i - 1]. */
-export type AnatomyVerdict =
-  | { kind: 'valid'; keyIndex: number }
-  | { kind: 'unverified' }
-  | { kind: 'bad-signature' }
-  | { kind: 'expired' }
-  | { kind: 'bad-payload'; reason: string }
-  | { kind: 'not-flask'; reason: string };
 
 /** Options for `anatomy`; without `secretKey` the signature is not checked. */
 export interface AnatomyOptions {

@@ -8,7 +8,7 @@
 import { formatNumber } from '../flask-session/json-format.ts';
 import { parsePythonJson } from '../flask-session/json-parse.ts';
 import { type PyValue, setKey } from '../flask-session/values.ts';
-import { fromConvention, isRawJson, toConvention } from './convention.ts';
+import { fromConvention, isRawJson } from './convention.ts';
 
 /**
  * Convention data (what `toConvention` returns, or records holding it) as JSON text, optionally
@@ -39,11 +39,6 @@ function write(data: unknown, indent: number, margin: string): string {
   if (keys.length === 0) return '{}';
   const entries = keys.map((key) => `${JSON.stringify(key)}${colon}${write(record[key], indent, inner)}`);
   return `{${open}${entries.join(comma)}${close}}`;
-}
-
-/** Readable, indented JSON of a value for the inspector and the CLI; tagged values via the convention. */
-export function toDisplayJson(value: PyValue): string {
-  return conventionJson(toConvention(value), 2);
 }
 
 /**

@@ -7,6 +7,7 @@
  * convention-json.ts writes faithfully (`JSON.stringify` would write null).
  * Used by the CLI, the tests and the inspector's display.
  */
+import type { DisplayJson, DisplaySession } from '../contract/display-json.ts';
 import { base64Encode } from '../flask-session/encoding.ts';
 import { formatHttpDate, parseHttpDate } from '../flask-session/http-date.ts';
 import { formatFloat, formatNumber } from '../flask-session/json-format.ts';
@@ -20,6 +21,7 @@ import {
   PyTuple,
   PyUUID,
   type PyValue,
+  type SessionData,
   setKey,
 } from '../flask-session/values.ts';
 
@@ -31,20 +33,25 @@ export function isRawJson(value: unknown): value is { rawJSON: string } {
   return json.isRawJSON(value);
 }
 
+/** An exact number lexeme; typed as the `{ rawJSON }` object it is (see display-json.ts). */
+const rawNumber = (text: string) => json.rawJSON(text) as { rawJSON: string };
+
 /** A number as convention data: exact where JSON.stringify would blur it (ints past 2^53, 3.0, -0.0). */
-function numberToConvention(value: number | bigint | PyFloat): unknown {
-  if (typeof value === 'bigint') return json.rawJSON(value.toString());
+function numberToConvention(value: number | bigint | PyFloat): DisplayJson {
+  if (typeof value === 'bigint') return rawNumber(value.toString());
   if (value instanceof PyFloat) {
-    return Number.isFinite(value.value) ? json.rawJSON(formatFloat(value.value)) : value.value;
+    return Number.isFinite(value.value) ? rawNumber(formatFloat(value.value)) : value.value;
   }
-  if (Object.is(value, -0)) return json.rawJSON('-0.0');
-  return Number.isInteger(value) && !Number.isSafeInteger(value) ? json.rawJSON(formatNumber(value)) : value;
+  if (Object.is(value, -0)) return rawNumber('-0.0');
+  return Number.isInteger(value) && !Number.isSafeInteger(value) ? rawNumber(formatNumber(value)) : value;
 }
 
 const MARKERS = new Set(['$tuple', '$bytes', '$markup', '$uuid', '$datetime', '$dict']);
 
-/** A session value as convention JSON (plain JSON data). */
-export function toConvention(value: PyValue): unknown {
+/** A session value as convention JSON (plain JSON data); a whole session stays a record. */
+export function toConvention(value: SessionData): DisplaySession;
+export function toConvention(value: PyValue): DisplayJson;
+export function toConvention(value: PyValue): DisplayJson {
   if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat)
     return numberToConvention(value);
   if (value === null || typeof value !== 'object') return value;
@@ -54,10 +61,9 @@ export function toConvention(value: PyValue): unknown {
   if (value instanceof PyMarkup) return { $markup: value.html };
   if (value instanceof PyUUID) return { $uuid: value.toString() };
   if (value instanceof PyDatetime) return { $datetime: formatHttpDate(value.seconds) };
-  const out: { [key: string]: unknown } = {};
+  const out: DisplaySession = {};
   const keys = Object.keys(value);
-  for (const key of keys)
-    setKey(out as { [key: string]: PyValue }, key, toConvention(value[key] as PyValue) as PyValue);
+  for (const key of keys) setKey(out, key, toConvention(value[key] as PyValue));
   return keys.length === 1 && MARKERS.has(keys[0] as string) ? { $dict: out } : out;
 }
 

@@ -4,6 +4,8 @@
  * the display convention (tagged values as plain JSON for people and the oracle) and the words for
  * each verdict.
  */
+
+export { describeVerdict, type VerdictKind, type VerdictWords } from '../contract/verdicts.ts';
 export {
   type AnatomyOptions,
   type AnatomyVerdict,
@@ -11,8 +13,9 @@ export {
   type CookieAnatomy,
   type CookieSegment,
 } from './anatomy.ts';
+export { anatomyView } from './anatomy-view.ts';
 export { fromConvention, isRawJson, toConvention } from './convention.ts';
-export { conventionJson, parseConventionJson, toDisplayJson } from './convention-json.ts';
+export { conventionJson, parseConventionJson } from './convention-json.ts';
 export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';
 export {
   parseSessionJson,
@@ -20,4 +23,3 @@ export {
   type SessionJsonLimits,
   type SessionJsonProblem,
 } from './session-json.ts';
-export { describeVerdict, type VerdictKind, type VerdictWords } from './verdicts.ts';

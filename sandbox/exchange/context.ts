@@ -8,8 +8,9 @@
  */
 import type { Response } from 'express';
 import onHeaders from 'on-headers';
+import type { DisplaySession } from '../contract/display-json.ts';
+import type { Engine, Exchange, SandboxAction, ServerKeeps, SessionStatus } from '../contract/exchange.ts';
 import type { AnatomyOptions } from '../cookie-tools/index.ts';
-import type { Engine, Exchange, SandboxAction, ServerKeeps, SessionStatus } from './exchange.ts';
 
 export interface ExchangeContext {
   engine: Engine;
@@ -21,9 +22,9 @@ export interface ExchangeContext {
   /** Set when the cookie's payload was not opened because it inflates past the engine's cap. */
   tooLarge?: true;
   /** Display JSON of the session as opened. */
-  before: Record<string, unknown>;
+  before: DisplaySession;
   /** Display JSON of the session as the request leaves it (read when the record is made). */
-  after: () => Record<string, unknown>;
+  after: () => DisplaySession;
   /** Keys to verify the cookie with in its anatomy (Flask engine only). */
   anatomyKeys?: AnatomyOptions;
   templateBranch?: 'if' | 'else';

@@ -101,7 +101,7 @@ export function isDict(value: unknown): value is { [key: string]: PyValue } {
 }
 
 /** Sets an own property, even for the key `__proto__` (which plain assignment would not). */
-export function setKey(target: { [key: string]: PyValue }, key: string, value: PyValue): void {
+export function setKey<T = PyValue>(target: { [key: string]: T }, key: string, value: T): void {
   if (key === '__proto__') {
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   } else {

@@ -4,9 +4,9 @@
  * A key travels only in a POST body: URLs end up in proxy logs, browser history and Referer headers.
  */
 import { type Request, type Response, Router } from 'express';
-import { anatomy, type CookieAnatomy, describeVerdict, toConvention } from '../cookie-tools/index.ts';
-import type { SessionData } from '../flask-session/index.ts';
-import { MAX_KEY_LENGTH } from '../keys/lab-settings.ts';
+import type { DecodeAnswer } from '../contract/tool-answers.ts';
+import { anatomy, anatomyView, describeVerdict } from '../cookie-tools/index.ts';
+import { MAX_KEY_LENGTH } from '../lab-settings/lab-settings.ts';
 import { formParser, httpError, MAX_FIELD_LENGTH, textField } from '../web/forms.ts';
 import { pageOf, renderPage, wantsJson } from '../web/pages.ts';
 import { MAX_COOKIE_INPUT, pastedCookieValue } from './cookie-input.ts';
@@ -62,16 +62,12 @@ export function returnPath(value: string | undefined): string {
   return value && /^\/(?![/\\])[\w\-./~%]*$/.test(value) ? value : pageOf('flask');
 }
 
-/** The decode tool's answer, as the browser receives it. */
-export type DecodeResponse = ReturnType<typeof decodeCookie>;
-
 /** Decoding (needs no key) and verifying (needs one) as two separate results; no payload opened past the inflate cap. */
-export function decodeCookie(cookie: string, secretKey: string | undefined, now: () => number) {
-  const decoded = readable(anatomy(cookie, { now }));
-  const verified = secretKey === undefined ? null : readable(anatomy(cookie, { secretKey, now })).verdict;
+export function decodeCookie(cookie: string, secretKey: string | undefined, now: () => number): DecodeAnswer {
+  const decoded = anatomyView(anatomy(cookie, { now }));
+  const verified = secretKey === undefined ? null : anatomy(cookie, { secretKey, now }).verdict;
   return {
     decoding: {
-      /** Whether the payload could be read at all; when not, `problem` says why. */
       decoded: decoded.json !== undefined,
       isFlaskCookie: decoded.isFlaskCookie,
       compressed: decoded.compressed,
@@ -81,18 +77,11 @@ export function decodeCookie(cookie: string, secretKey: string | undefined, now:
       signedAt: decoded.signedAt ?? null,
       ageSeconds: decoded.ageSeconds ?? null,
       problem: decoded.verdict.kind === 'unverified' ? null : decoded.verdict,
-      /** The problem in the verdict vocabulary, for pages without JavaScript. */
       problemWords: decoded.verdict.kind === 'unverified' ? null : describeVerdict(decoded.verdict),
     },
     verifying:
       verified === null
-        ? { checked: false as const }
-        : { checked: true as const, verdict: verified, words: describeVerdict(verified) },
+        ? { checked: false }
+        : { checked: true, verdict: verified, words: describeVerdict(verified) },
   };
-}
-
-/** The anatomy with its value in display JSON. */
-function readable(cut: CookieAnatomy): CookieAnatomy {
-  if (cut.value !== undefined) cut.value = toConvention(cut.value) as SessionData;
-  return cut;
 }

@@ -3,9 +3,9 @@
  * (Node refuses some characters there, and a browser would refuse others).
  */
 import type { Request } from 'express';
+import { pastedCookieValue } from '../contract/set-cookie.ts';
 import { isCookieValue } from '../web/cookies.ts';
 import { httpError, requireField } from '../web/forms.ts';
-import { pastedCookieValue } from '../web/set-cookie.ts';
 
 export { pastedCookieValue };
 

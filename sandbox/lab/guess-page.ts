@@ -3,6 +3,7 @@
  * run in a worker thread, answered as JSON `{ key, tried, perSecond, seconds }` or a small page.
  */
 import type { Request, Response } from 'express';
+import type { GuessAnswer } from '../contract/tool-answers.ts';
 import { anatomy } from '../cookie-tools/index.ts';
 import { httpError } from '../web/forms.ts';
 import { renderPage, wantsJson } from '../web/pages.ts';
@@ -40,7 +41,7 @@ export async function sendGuess(req: Request, res: Response, cookie: string | un
     );
   }
   const { key, tried, perSecond, seconds } = found;
-  const result = { key: key ?? null, tried, perSecond, seconds, candidates: CANDIDATES.length };
+  const result: GuessAnswer = { key: key ?? null, tried, perSecond, seconds, candidates: CANDIDATES.length };
   res.setHeader('Cache-Control', 'no-store');
   if (wantsJson(req.accepts.bind(req))) res.json(result);
   else res.type('html').send(renderPage('guess', { ...result, cookie }));

@@ -3,8 +3,8 @@
  * result and its record arrives through `?trace=`; or, for `Accept: application/json`, the record itself.
  */
 import type { Request, Response } from 'express';
+import type { Engine } from '../contract/exchange.ts';
 import { exchangeOf } from '../exchange/context.ts';
-import type { Engine } from '../exchange/exchange.ts';
 import { pageOf, redirectTo, respondAfterHeaders, wantsJson } from '../web/pages.ts';
 
 /** Marks the request as lab experiment `name` with its one-sentence explanation. */

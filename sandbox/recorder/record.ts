@@ -6,12 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { anatomy, type CookieAnatomy, toConvention } from '../cookie-tools/index.ts';
+import type { Engine, Exchange } from '../contract/exchange.ts';
+import { deletesCookie, lastSetCookie, parseSetCookie } from '../contract/set-cookie.ts';
+import { anatomy, anatomyView } from '../cookie-tools/index.ts';
 import { type ExchangeContext, startExchange } from '../exchange/context.ts';
-import type { Engine, Exchange } from '../exchange/exchange.ts';
-import type { SessionData } from '../flask-session/index.ts';
 import { readCookie, sandboxCookieHeader } from '../web/cookies.ts';
-import { deletesCookie, lastSetCookie, parseSetCookie } from '../web/set-cookie.ts';
 import { boundRecord } from './bounds.ts';
 import { summarize } from './summary.ts';
 import type { TraceCodec } from './trace.ts';
@@ -99,9 +98,7 @@ function cookieHeld(sent: string | null, setCookies: string[], now: number): str
 }
 
 /** The Flask engine's anatomy of a cookie, with its payload in display JSON (never a bomb opened). */
-function anatomyPart(state: ExchangeContext, cookie: string | null | undefined): { anatomy?: CookieAnatomy } {
+function anatomyPart(state: ExchangeContext, cookie: string | null | undefined): Pick<Exchange, 'anatomy'> {
   if (state.anatomyKeys === undefined || !cookie) return {};
-  const cut = anatomy(cookie, state.anatomyKeys);
-  if (cut.value !== undefined) cut.value = toConvention(cut.value) as SessionData;
-  return { anatomy: cut };
+  return { anatomy: anatomyView(anatomy(cookie, state.anatomyKeys)) };
 }

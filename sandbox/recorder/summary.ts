@@ -1,9 +1,10 @@
 /**
  * One plain sentence per exchange, for the inspector's timeline and for screen readers.
  */
+
+import type { Exchange } from '../contract/exchange.ts';
+import { deletesCookie, setCookiesNamed } from '../contract/set-cookie.ts';
 import { describeVerdict } from '../cookie-tools/index.ts';
-import type { Exchange } from '../exchange/exchange.ts';
-import { deletesCookie, setCookiesNamed } from '../web/set-cookie.ts';
 
 type Facts = Omit<Exchange, 'summary' | 'id' | 'at'>;
 

@@ -12,9 +12,9 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Exchange } from '../exchange/exchange.ts';
+import type { Exchange } from '../contract/exchange.ts';
+import { lastSetCookie } from '../contract/set-cookie.ts';
 import { seal, sealingKey, unseal } from '../web/sealing.ts';
-import { lastSetCookie } from '../web/set-cookie.ts';
 import { shorten } from './bounds.ts';
 
 /** Longest trace put in a URL, in characters. */

@@ -3,12 +3,7 @@
  * floats written with Python's repr; the convention text and display keep them exactly.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  conventionJson,
-  parseConventionJson,
-  toConvention,
-  toDisplayJson,
-} from '../../sandbox/cookie-tools/index.ts';
+import { conventionJson, parseConventionJson, toConvention } from '../../sandbox/cookie-tools/index.ts';
 import {
   PyDatetime,
   PyFloat,
@@ -19,6 +14,9 @@ import {
 } from '../../sandbox/flask-session/index.ts';
 import { formatFloat } from '../../sandbox/flask-session/json-format.ts';
 import { pyRepr, pyStr } from '../../sandbox/flask-session/py-repr.ts';
+
+/** How the CLI shows a session: display JSON, indented. */
+const displayText = (value: Parameters<typeof toConvention>[0]) => conventionJson(toConvention(value), 2);
 
 describe('reading number lexemes', () => {
   it('keeps whole floats as PyFloat and big ints as bigint', () => {
@@ -74,8 +72,8 @@ describe('convention text', () => {
     expect(conventionJson(toConvention(data))).toBe(
       '{"f":3.0,"n":NaN,"p":Infinity,"m":-Infinity,"z":-0.0,"big":123456789012345678901234567890}',
     );
-    expect(toDisplayJson(data)).toContain('"n": NaN');
-    expect(toDisplayJson({ x: [] as never, y: {} })).toBe('{\n  "x": [],\n  "y": {}\n}');
+    expect(displayText(data)).toContain('"n": NaN');
+    expect(displayText({ x: [] as never, y: {} })).toBe('{\n  "x": [],\n  "y": {}\n}');
   });
   it('is safe for JSON.stringify: exact lexemes for 3.0, -0.0 and big ints', () => {
     expect(JSON.stringify(toConvention(data))).toBe(

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromConvention, toConvention, toDisplayJson } from '../../sandbox/cookie-tools/index.ts';
+import { conventionJson, fromConvention, toConvention } from '../../sandbox/cookie-tools/index.ts';
 import { formatHttpDate, parseHttpDate } from '../../sandbox/flask-session/http-date.ts';
 import { PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID } from '../../sandbox/flask-session/index.ts';
+
+/** How the CLI shows a session: display JSON, indented. */
+const displayText = (value: Parameters<typeof toConvention>[0]) => conventionJson(toConvention(value), 2);
 
 describe('PyUUID', () => {
   it('keeps 32 lowercase hex digits and prints the dashed form', () => {
@@ -61,9 +64,9 @@ describe('fromConvention', () => {
   });
 });
 
-describe('toDisplayJson', () => {
+describe("conventionJson of toConvention, indented (the CLI's display)", () => {
   it('pretty-prints with tagged values shown by the convention', () => {
-    expect(toDisplayJson({ pair: new PyTuple(['a', 1]) })).toBe(
+    expect(displayText({ pair: new PyTuple(['a', 1]) })).toBe(
       '{\n  "pair": {\n    "$tuple": [\n      "a",\n      1\n    ]\n  }\n}',
     );
   });

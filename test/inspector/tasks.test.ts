@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { completedTasks, taskChecks, taskDoneOnStep } from '../../src/lib/inspector/tasks.ts';
-import type { Exchange } from '../../src/lib/inspector/types.ts';
+import type { DisplaySession, Exchange } from '../../src/lib/inspector/types.ts';
 import type { SandboxTaskId } from '../../src/schemas/lesson.ts';
 import { sandboxTaskIds } from '../../src/schemas/lesson.ts';
 import { exchange, flaskCookie } from './exchange-fixture.ts';
 
 const setSession = `session=${flaskCookie}; HttpOnly; Path=/sandbox/flask`;
-const store = (before: Record<string, unknown>, firstName: string, setCookies = [setSession]) =>
+const store = (before: DisplaySession, firstName: string, setCookies = [setSession]) =>
   exchange({
     method: 'POST',
     action: 'store',
@@ -130,7 +130,7 @@ describe('taskChecks', () => {
   });
   describe('see-flash', () => {
     const flashes = [{ ' t': ['message', 'Saved Ada'] }];
-    const flashPost = (after: Record<string, unknown>) =>
+    const flashPost = (after: DisplaySession) =>
       exchange({
         method: 'POST',
         action: 'flash' as Exchange['action'],
@@ -139,7 +139,7 @@ describe('taskChecks', () => {
         setCookies: [setSession],
         session: { status: 'valid', before: {}, after },
       });
-    const page = (after: Record<string, unknown>) => exchange({ session: { status: 'valid', after } });
+    const page = (after: DisplaySession) => exchange({ session: { status: 'valid', after } });
     it('passes for a flash POST that left _flashes, then a page that read them', () => {
       expect(run('see-flash', [flashPost({ _flashes: flashes }), page({})])).toBe(true);
     });

@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { embeddedExchanges, sandboxApp, setCookiesOf } from '../sandbox/app.ts';
 
 for (const engine of ['flask', 'express'] as const) {

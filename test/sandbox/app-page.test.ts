@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 
 const source = readFileSync(new URL('../../sandbox/apps/flask_app.py', import.meta.url), 'utf8').split('\n');

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import Keygrip from 'keygrip';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { signSession } from '../../sandbox/flask-session/index.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 

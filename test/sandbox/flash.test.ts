@@ -8,7 +8,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { codeLinesFor } from '../../sandbox/apps/app-source.ts';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { loadSession } from '../../sandbox/flask-session/index.ts';
 import { PyTuple } from '../../sandbox/flask-session/values.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';

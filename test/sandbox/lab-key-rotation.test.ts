@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { signSession } from '../../sandbox/flask-session/index.ts';
 import { embeddedExchanges, sandboxApp, setCookiesOf } from './app.ts';
 

@@ -6,10 +6,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { storeLines } from '../../sandbox/apps/app-source.ts';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { loadSession, signSession } from '../../sandbox/flask-session/index.ts';
-import { defaultLab, encodeLab, parseLab } from '../../sandbox/keys/lab-settings.ts';
 import { WEAK_KEYS } from '../../sandbox/lab/weak-keys.ts';
+import { defaultLab, encodeLab, parseLab } from '../../sandbox/lab-settings/lab-settings.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 
 const demoKey = 'w98fw9ef8hwe98fhwef';

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { type FlaskVersion, loadSession } from '../../sandbox/flask-session/index.ts';
 import { PyTuple } from '../../sandbox/flask-session/values.ts';
 import { embeddedExchanges, sandboxApp, setCookiesOf } from './app.ts';

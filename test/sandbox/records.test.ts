@@ -5,7 +5,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { codeLinesFor } from '../../sandbox/apps/app-source.ts';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { createTraceCodec } from '../../sandbox/recorder/trace.ts';
 import { embeddedExchanges, sandboxApp, setCookiesOf } from './app.ts';
 

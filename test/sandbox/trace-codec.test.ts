@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { createTraceCodec, MAX_TRACE_LENGTH, TRACE_LIFETIME_MS } from '../../sandbox/recorder/trace.ts';
 
 const record: Exchange = {

@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { base64UrlEncode } from '../../sandbox/flask-session/encoding.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { embeddedExchanges } from '../sandbox/app.ts';

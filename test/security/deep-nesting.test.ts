@@ -4,7 +4,7 @@
  * around Python's recursion limit all get a page, with the too-deep part shown as a note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/exchange/exchange.ts';
+import type { Exchange } from '../../sandbox/contract/exchange.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 import { embeddedExchanges } from '../sandbox/app.ts';
 import { deeplyNested, expressCookie, flaskCookie } from './hostile-cookies.ts';

@@ -1,9 +1,9 @@
 /** `session-lab decode`: the cookie's anatomy, readable (coloured on a terminal) or as JSON. */
 import { parseArgs } from 'node:util';
+import { describeVerdict } from '../../contract/verdicts.ts';
 import { anatomy, type CookieAnatomy } from '../../cookie-tools/anatomy.ts';
 import { toConvention } from '../../cookie-tools/convention.ts';
-import { conventionJson, toDisplayJson } from '../../cookie-tools/convention-json.ts';
-import { describeVerdict } from '../../cookie-tools/verdicts.ts';
+import { conventionJson } from '../../cookie-tools/convention-json.ts';
 import { flaskOption, type Io, integerOption, paint, UsageError, verifyOptions } from './io.ts';
 
 /** Runs the command; exit 0 for a readable Flask cookie that is not known to be bad, else 1. */
@@ -77,7 +77,9 @@ function render(a: CookieAnatomy, io: Io): string {
   }
   if (a.json !== undefined) lines.push(`${label('JSON')}${a.json}`);
   if (a.value !== undefined)
-    lines.push(`${label('Session')}${toDisplayJson(a.value).replace(/\n/g, `\n${' '.repeat(10)}`)}`);
+    lines.push(
+      `${label('Session')}${conventionJson(toConvention(a.value), 2).replace(/\n/g, `\n${' '.repeat(10)}`)}`,
+    );
   lines.push(`${label('Verdict')}${verdictText(a, io)}`);
   return `${lines.join('\n')}\n`;
 }

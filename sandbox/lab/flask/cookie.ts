@@ -4,9 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { storeLines } from '../../apps/app-source.ts';
-import { display } from '../../apps/flask-engine.ts';
+import { toConvention } from '../../cookie-tools/index.ts';
 import { exchangeOf } from '../../exchange/context.ts';
-import { MAX_KEY_LENGTH } from '../../keys/lab-settings.ts';
+import { MAX_KEY_LENGTH } from '../../lab-settings/lab-settings.ts';
 import { httpError, optionalField, requireField } from '../../web/forms.ts';
 import { requireCookieValue } from '../cookie-input.ts';
 import { parseForgedSession } from '../forge.ts';
@@ -68,5 +68,5 @@ function forge(lab: LabKit, x: Experiment): void {
   x.flask.session.clear();
   for (const [name, value] of Object.entries(data)) x.flask.session.set(name, value);
   writeSession(lab.options, x, key);
-  exchangeOf(x.res).after = () => display(data);
+  exchangeOf(x.res).after = () => toConvention(data);
 }

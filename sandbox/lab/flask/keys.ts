@@ -5,7 +5,12 @@
 import { randomInt } from 'node:crypto';
 import { exchangeOf } from '../../exchange/context.ts';
 import { signSession } from '../../flask-session/index.ts';
-import { isValidKey, type LabSettings, MAX_FALLBACKS, MAX_KEY_LENGTH } from '../../keys/lab-settings.ts';
+import {
+  isValidKey,
+  type LabSettings,
+  MAX_FALLBACKS,
+  MAX_KEY_LENGTH,
+} from '../../lab-settings/lab-settings.ts';
 import { httpError, optionalField, requireField } from '../../web/forms.ts';
 import { WEAK_KEYS } from '../weak-keys.ts';
 import { type Experiment, type LabKit, setCookieAsIs, switchSettings, writeSession } from './kit.ts';
@@ -24,7 +29,7 @@ export function keyExperiments(lab: LabKit): void {
     'Your sandbox is back to the public demo key, with no fallback keys.',
     (x) => {
       exchangeOf(x.res).save = undefined;
-      switchSettings(options, x, { key: options.defaultKey, fallbacks: [] });
+      switchSettings(options, x, { key: options.sandboxKey, fallbacks: [] });
     },
   );
   lab.experiment(

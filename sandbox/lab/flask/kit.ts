@@ -14,14 +14,15 @@ import {
   writeSessionCookie,
 } from '../../apps/flask-engine.ts';
 import { exchangeOf } from '../../exchange/context.ts';
-import { type LabChoice, type LabSettings, labOf, saveLab } from '../../keys/lab-settings.ts';
+import { type LabChoice, type LabSettings, saveLab } from '../../lab-settings/lab-settings.ts';
+import { labSettingsOf } from '../../lab-settings/per-request.ts';
 import { withBase } from '../../web/base-path.ts';
 import { formParser } from '../../web/forms.ts';
 import { finishLab, startLab } from '../respond.ts';
 
 export interface LabOptions {
   /** The sandbox key: the learner's key until they change it. */
-  defaultKey: string;
+  sandboxKey: string;
   /** The server secret that seals the learner's lab cookie (undefined: a per-process random one). */
   serverSecret: string | undefined;
   bodyLimit: number;
@@ -52,7 +53,7 @@ export function labKit(options: LabOptions): LabKit {
   const experiment: LabKit['experiment'] = (path, name, summary, run) => {
     router.post(path, (req, res) => {
       startLab(res, name, summary);
-      run({ req, res, flask: flaskOf(res), settings: labOf(req, options.defaultKey, options.serverSecret) });
+      run({ req, res, flask: flaskOf(res), settings: labSettingsOf(res) });
       finishLab(req, res, 'flask');
     });
   };
@@ -65,7 +66,7 @@ export function labKit(options: LabOptions): LabKit {
  */
 export function switchSettings(options: LabOptions, x: Experiment, choice: LabChoice): void {
   const next: LabChoice = { flaskVersion: x.settings.flaskVersion, ...choice };
-  saveLab(x.res, next, options.defaultKey, options.serverSecret);
+  saveLab(x.res, next, options.sandboxKey, options.serverSecret);
   exchangeOf(x.res).anatomyKeys = anatomyKeysOf(flaskConfig(next, options.now));
 }
 

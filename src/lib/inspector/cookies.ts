@@ -1,8 +1,8 @@
 /**
  * Cookies as the inspector reads them. Set-Cookie headers are parsed, and judged as deletions, by
- * the one model the server's recorder uses too (sandbox/web/set-cookie.ts, browser-safe).
+ * the one model the server's recorder uses too (sandbox/contract/set-cookie.ts, browser-safe).
  */
-import { deletesCookie, type SetCookie } from '../../../sandbox/web/set-cookie.ts';
+import { deletesCookie, type SetCookie } from '../../../sandbox/contract/set-cookie.ts';
 
 export {
   deletesCookie,
@@ -11,7 +11,7 @@ export {
   pastedCookieValue,
   type SetCookie,
   setCookiesNamed,
-} from '../../../sandbox/web/set-cookie.ts';
+} from '../../../sandbox/contract/set-cookie.ts';
 
 /**
  * What a deleting `Set-Cookie` really does to the cookie the browser holds at `heldPath`: browsers

@@ -1,8 +1,4 @@
-import {
-  describeVerdict,
-  type VerdictTone,
-  type VerdictWords,
-} from '../../../sandbox/cookie-tools/verdicts.ts';
+import { describeVerdict, type VerdictTone, type VerdictWords } from '../../../sandbox/contract/verdicts.ts';
 import type { Exchange, Verdict } from './types.ts';
 
 /**
@@ -36,7 +32,7 @@ export const toneIcon: Record<VerdictTone, string> = { ok: '✓', bad: '✗', wa
 
 /**
  * What a verdict means for the learner, whether it is good news (undefined: not checked) and its tone:
- * the project's one verdict vocabulary (sandbox/cookie-tools/verdicts.ts), shared with the CLI.
+ * the project's one verdict vocabulary (sandbox/contract/verdicts.ts), shared with the CLI.
  * @example verdictText({ kind: 'valid', keyIndex: 0 }) // { ok: true, tone: 'ok', text: 'Verifies with the current key.' }
  */
 export function verdictText(verdict: Verdict): VerdictWords {

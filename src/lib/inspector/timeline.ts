@@ -139,7 +139,7 @@ function shortValue(value: unknown): string {
   return text.length > 24 ? `${text.slice(0, 23)}…` : text;
 }
 
-function isExchange(value: unknown): value is Exchange {
+export function isExchange(value: unknown): value is Exchange {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<Exchange>;
   return (

@@ -1,14 +1,10 @@
+import { errorOf, experimentExchangeOf, isDecodeAnswer, isGuessAnswer } from '../../lib/inspector/answers.ts';
 import { changeView } from '../../lib/inspector/change.ts';
 import { type CliCommand, cliCommand } from '../../lib/inspector/cli.ts';
 import { pastedCookieValue } from '../../lib/inspector/cookies.ts';
 import { signedDate, toneIcon, type VerdictTone, verdictText } from '../../lib/inspector/format.ts';
-import {
-  earlierCookieLabel,
-  earlierCookies,
-  latestOfEngine,
-  parseExchanges,
-} from '../../lib/inspector/timeline.ts';
-import type { DecodeResponse, Engine, Exchange } from '../../lib/inspector/types.ts';
+import { earlierCookieLabel, earlierCookies, latestOfEngine } from '../../lib/inspector/timeline.ts';
+import type { Engine, Exchange } from '../../lib/inspector/types.ts';
 import { withBase } from '../../lib/site.ts';
 import { h, json } from './dom.ts';
 import { openInspectorAt } from './inspector-link.ts';
@@ -123,8 +119,7 @@ async function post(form: HTMLFormElement): Promise<unknown> {
   });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const message = (body as { error?: string } | undefined)?.error;
-    throw new Error(message ?? `The server answered ${response.status}.`);
+    throw new Error(errorOf(body) ?? `The server answered ${response.status}.`);
   }
   return body;
 }
@@ -181,7 +176,7 @@ const showLink = (id: string | undefined) => {
 /** An experiment on the app (tamper, keys, forge, weak key, too big): its verdict, once the app has shown it. */
 async function appExperiment(body: unknown, out: HTMLElement, form: HTMLFormElement): Promise<void> {
   const engine = (form.dataset.engine ?? 'flask') as Engine;
-  const record = parseExchanges(JSON.stringify([(body as { exchange?: unknown } | undefined)?.exchange]))[0];
+  const record = experimentExchangeOf(body);
   const shown = nextPageOf(engine);
   if (record) addExchanges([record]);
   reloadApp(engine);
@@ -218,17 +213,14 @@ const results: Record<
   (body: unknown, out: HTMLElement, form: HTMLFormElement) => void | Promise<void>
 > = {
   guess(body, out) {
-    const { key, tried, perSecond, error } = body as {
-      key: string | null;
-      tried: number;
-      perSecond: number;
-      error?: string;
-    };
     // The server explains a cookie it cannot attack (not a Flask cookie, say): that is not "not found".
-    if (typeof error === 'string' || typeof tried !== 'number') {
-      out.replaceChildren(h('p', { class: 'bad' }, error ?? 'The server could not guess this cookie.'));
+    if (!isGuessAnswer(body)) {
+      out.replaceChildren(
+        h('p', { class: 'bad' }, errorOf(body) ?? 'The server could not guess this cookie.'),
+      );
       return;
     }
+    const { key, tried, perSecond } = body;
     const rate = `${tried.toLocaleString()} keys tried, about ${Math.round(perSecond).toLocaleString()} per second`;
     // Finding the key is the experiment succeeding: it reads as success (and as a warning about weak keys).
     out.replaceChildren(
@@ -245,7 +237,13 @@ const results: Record<
     );
   },
   decode(body, out, form) {
-    const { decoding, verifying } = body as DecodeResponse;
+    if (!isDecodeAnswer(body)) {
+      out.replaceChildren(
+        h('p', { class: 'bad' }, errorOf(body) ?? 'The server could not decode this cookie.'),
+      );
+      return;
+    }
+    const { decoding, verifying } = body;
     const cookie = pastedCookieValue(String(new FormData(form).get('cookie') ?? ''));
     const verdict = verifying.checked ? verdictText(verifying.verdict) : undefined;
     out.replaceChildren(

@@ -45,9 +45,9 @@ export function labCookieOptions(): CookieOptions {
 }
 
 /** The defaults: the sandbox key, no fallbacks. */
-export function defaultLab(defaultKey: string): LabSettings {
+export function defaultLab(sandboxKey: string): LabSettings {
   return {
-    key: defaultKey,
+    key: sandboxKey,
     fallbacks: [],
     custom: false,
     hidden: false,
@@ -67,20 +67,20 @@ const labKey = (secret: string | undefined): Buffer => sealingKey(secret, 'lab s
 /** Reads the settings from a `sandbox_lab` cookie value; defaults when absent, altered or malformed. */
 export function parseLab(
   value: string | undefined,
-  defaultKey: string,
+  sandboxKey: string,
   secret: string | undefined,
 ): LabSettings {
   const parsed = openLab(value, secret);
-  if (typeof parsed !== 'object' || parsed === null) return defaultLab(defaultKey);
+  if (typeof parsed !== 'object' || parsed === null) return defaultLab(sandboxKey);
   const { key, fallbacks, hidden, fallbacksHidden, flaskVersion } = parsed as Record<string, unknown>;
   if (!isValidKey(key) || !Array.isArray(fallbacks) || fallbacks.length > MAX_FALLBACKS)
-    return defaultLab(defaultKey);
-  if (!fallbacks.every(isValidKey)) return defaultLab(defaultKey);
+    return defaultLab(sandboxKey);
+  if (!fallbacks.every(isValidKey)) return defaultLab(sandboxKey);
   const flags = Array.isArray(fallbacksHidden) ? fallbacksHidden : [];
   return {
     key,
     fallbacks: [...fallbacks],
-    custom: key !== defaultKey || fallbacks.length > 0 || hidden === true,
+    custom: key !== sandboxKey || fallbacks.length > 0 || hidden === true,
     hidden: hidden === true,
     fallbacksHidden: fallbacks.map((_, i) => flags[i] === true),
     flaskVersion: isFlaskVersion(flaskVersion) ? flaskVersion : DEFAULT_FLASK_VERSION,
@@ -116,21 +116,21 @@ export function encodeLab(settings: LabChoice, secret: string | undefined): stri
 }
 
 /** The learner's settings for this request. */
-export function labOf(req: Request, defaultKey: string, secret: string | undefined): LabSettings {
-  return parseLab(readCookie(req, LAB_COOKIE), defaultKey, secret);
+export function labOf(req: Request, sandboxKey: string, secret: string | undefined): LabSettings {
+  return parseLab(readCookie(req, LAB_COOKIE), sandboxKey, secret);
 }
 
 /** Sends the learner's new settings (or deletes the cookie when they are back to the defaults). */
 export function saveLab(
   res: Response,
   settings: LabChoice,
-  defaultKey: string,
+  sandboxKey: string,
   secret: string | undefined,
 ): void {
   // Secure when the request came over HTTPS (directly, or through a trusted proxy that says so).
   const options = { ...labCookieOptions(), secure: res.req.secure };
   const defaults =
-    settings.key === defaultKey &&
+    settings.key === sandboxKey &&
     settings.fallbacks.length === 0 &&
     !settings.hidden &&
     (settings.flaskVersion ?? DEFAULT_FLASK_VERSION) === DEFAULT_FLASK_VERSION;

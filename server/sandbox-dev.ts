@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import express from 'express';
-import { createSandboxRouter, sandboxConfigOf } from '../../sandbox/router.ts';
-import { setBasePath } from '../../sandbox/web/base-path.ts';
-import { readConfig } from '../../server/config.ts';
+import { createSandboxRouter, sandboxConfigOf } from '../sandbox/router.ts';
+import { setBasePath } from '../sandbox/web/base-path.ts';
+import { readConfig } from './config.ts';
 
 /**
  * Serves the live sandbox inside `astro dev`, so lesson authors see the embedded apps while they

@@ -1,5 +1,5 @@
-import type { CookieAnatomy } from '../cookie-tools/index.ts';
-import type { OpenStatus } from '../flask-session/index.ts';
+import type { CookieAnatomyView } from './anatomy.ts';
+import type { DisplaySession } from './display-json.ts';
 
 /**
  * What the inspector shows for one request to a sandbox app. The server builds these (browsers hide
@@ -27,7 +27,7 @@ export interface ServerKeeps {
   /** The row's key, `session:<id>`; null when the request had no id the store knew and wrote none. */
   key: string | null;
   /** The session in the row (display JSON); null when there is no row (deleted, never written, store down). */
-  value: Record<string, unknown> | null;
+  value: DisplaySession | null;
   /** When the row expires, Unix milliseconds. */
   expiresAt?: number;
   /** One sentence on what happened to the row (deleted, new id on login, store unreachable). */
@@ -35,10 +35,11 @@ export interface ServerKeeps {
 }
 
 /**
- * How the incoming session was judged: the Flask verdicts, plus the server-side engine's
- * 'unknown-id' (an id the store has no row for: logged out, expired or never issued).
+ * How the incoming session was judged: Flask's (the engine's `OpenStatus`: none, valid, bad
+ * signature, expired, bad payload), plus the server-side engine's 'unknown-id' (an id the store
+ * has no row for: logged out, expired or never issued).
  */
-export type SessionStatus = OpenStatus | 'unknown-id';
+export type SessionStatus = 'none' | 'valid' | 'bad-signature' | 'expired' | 'bad-payload' | 'unknown-id';
 
 export interface Exchange {
   /** Unique per exchange (random); the inspector de-duplicates by it. */
@@ -72,9 +73,9 @@ export interface Exchange {
     status: SessionStatus;
     /** Which key verified it: 0 = current key, 1.. = fallback keys. */
     keyIndex?: number;
-    /** Display JSON (the tag convention of flask-session's toConvention) of the session. */
-    before: Record<string, unknown>;
-    after: Record<string, unknown>;
+    /** The session in display JSON. */
+    before: DisplaySession;
+    after: DisplaySession;
   };
   /** The session cookie's value the browser now holds after this response (null when deleted or unchanged-absent). */
   cookieAfter: string | null;
@@ -83,7 +84,7 @@ export interface Exchange {
    * Server note: `anatomy.value` is given in the tag convention (plain JSON, like `session.before`),
    * and the signature is verified with the learner's own key settings (their lab key and fallbacks).
    */
-  anatomy?: CookieAnatomy;
+  anatomy?: CookieAnatomyView;
   /**
    * 1-based line numbers of the Flask app source (sandboxAppSource) that ran; [] for lab experiments
    * that run no app line (they act on the key or the cookie from outside).

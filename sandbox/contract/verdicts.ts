@@ -1,7 +1,7 @@
 /**
  * One vocabulary for what checking a cookie concluded: each verdict kind → whether it is good news
  * and the words for it. The CLI, the inspector, the decode tool and the exchange summaries all say
- * it the same way. Types only from elsewhere: the inspector's browser code imports this file too.
+ * it the same way.
  */
 import type { AnatomyVerdict } from './anatomy.ts';
 
