@@ -146,7 +146,12 @@ def _environ(req):
 def _error_of(error):
     """The learner's error: kind, one line, the traceback, and the failing line of their own file."""
     kind = 'memory' if isinstance(error, MemoryError) else 'traceback'
-    text = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
+    # The traceback from the learner's side: this bridge's and the import machinery's frames go.
+    shown = traceback.TracebackException.from_exception(error)
+    shown.stack = traceback.StackSummary.from_list(
+        [f for f in shown.stack if f.filename != __file__ and not f.filename.startswith('<frozen') and '/importlib/' not in f.filename]
+    )
+    text = ''.join(shown.format())
     file, line = None, None
     for frame in traceback.extract_tb(error.__traceback__):
         if frame.filename.startswith(APP_DIR + '/'):
