@@ -79,10 +79,31 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  // Hashed build assets never change, so browsers may keep them for a year.
+  // Hashed build assets never change, so browsers may keep them for a year. A script here may be
+  // real Flask's Web Worker, whose policy is its own response's: it compiles Pyodide's WebAssembly.
   app.use(
     '/_astro',
-    express.static(join(clientDir, '_astro'), { immutable: true, maxAge: '1y', fallthrough: false }),
+    express.static(join(clientDir, '_astro'), {
+      immutable: true,
+      maxAge: '1y',
+      fallthrough: false,
+      setHeaders: (res, path) => {
+        if (path.endsWith('.js')) res.setHeader('Content-Security-Policy', workerPolicy);
+      },
+    }),
+  );
+  // Real Flask's files (Pyodide and the Flask zip) sit in content-hashed names, so they are kept a
+  // year; only the manifest naming them is asked for again (the build writes them, see README).
+  app.use(
+    '/_pyodide',
+    express.static(join(clientDir, '_pyodide'), {
+      immutable: true,
+      maxAge: '1y',
+      fallthrough: false,
+      setHeaders: (res, path) => {
+        if (path.endsWith('manifest.json')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
   );
   // The live sandbox first: its requests need no look-up on disk. /sandbox/ itself is a built page.
   app.use('/sandbox', boundSandboxGets(), createSandboxRouter(sandboxConfigOf(config)));
@@ -128,6 +149,13 @@ const securityHeaders: RequestHandler[] = [
   }),
   hstsWhenSecure,
 ];
+
+/**
+ * The policy a Web Worker's script runs under (a worker takes its response's policy, not the
+ * page's): our own scripts, and compiling WebAssembly, which is all Pyodide needs. Never 'unsafe-eval'.
+ */
+const workerPolicy =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 /** The policy of the server's own error page: no script at all, its one inline style block. */
 const errorPagePolicy =

@@ -3,7 +3,7 @@
  * Flask-compatible engine and Express cookie-session.
  */
 import type { Request, RequestHandler, Response } from 'express';
-import type { Engine } from '../contract/exchange.ts';
+import type { ServerEngine } from '../contract/exchange.ts';
 
 /** The handout's session operations, in Flask's terms. */
 export interface SessionHandle {
@@ -28,7 +28,7 @@ export interface SessionHandle {
 }
 
 export interface SandboxEngine {
-  name: Engine;
+  name: ServerEngine;
   /** Opens the session; mounted after the recorder. */
   middleware: RequestHandler;
   /** The session of a request the middleware has opened. */

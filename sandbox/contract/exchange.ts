@@ -1,11 +1,11 @@
 import type { CookieAnatomyView } from './anatomy.ts';
 import type { DisplaySession } from './display-json.ts';
 
-/**
- * What the inspector shows for one request to a sandbox app. The server builds these (browsers hide
- * `Set-Cookie` and HttpOnly cookies from page scripts) and embeds them in the app page it renders.
- */
-export type Engine = 'flask' | 'express' | 'server-side';
+/** The engines the server runs. */
+export type ServerEngine = 'flask' | 'express' | 'server-side';
+
+/** Every engine an exchange can come from: the server's, and real Flask in the learner's browser (src/scripts/pyflask). */
+export type Engine = ServerEngine | 'browser-flask';
 
 /** The sandbox app's routes, named by what they do. */
 export type SandboxAction =
@@ -41,6 +41,11 @@ export interface ServerKeeps {
  */
 export type SessionStatus = 'none' | 'valid' | 'bad-signature' | 'expired' | 'bad-payload' | 'unknown-id';
 
+/**
+ * What the inspector shows for one request to a sandbox app. The server builds these (browsers hide
+ * `Set-Cookie` and HttpOnly cookies from page scripts) and embeds them in the app page it renders;
+ * for real Flask in the browser, the page builds them (src/lib/pyflask/exchange-of.ts).
+ */
 export interface Exchange {
   /** Unique per exchange (random); the inspector de-duplicates by it. */
   id: string;

@@ -3,7 +3,7 @@
  * result and its record arrives through `?trace=`; or, for `Accept: application/json`, the record itself.
  */
 import type { Request, Response } from 'express';
-import type { Engine } from '../contract/exchange.ts';
+import type { ServerEngine } from '../contract/exchange.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import { pageOf, redirectTo, respondAfterHeaders, wantsJson } from '../web/pages.ts';
 
@@ -16,7 +16,7 @@ export function startLab(res: Response, name: string, summary: string): void {
 }
 
 /** Finishes an experiment: JSON `{ ok, exchange }` when asked for, else a redirect to the app page. */
-export function finishLab(req: Request, res: Response, engine: Engine): void {
+export function finishLab(req: Request, res: Response, engine: ServerEngine): void {
   if (wantsJson(req.accepts.bind(req))) {
     respondAfterHeaders(res, 200, 'json', () =>
       JSON.stringify({ ok: true, exchange: exchangeOf(res).exchange }),

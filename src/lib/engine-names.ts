@@ -14,4 +14,9 @@ export const engineNames: Record<Engine, EngineNames> = {
   flask: { short: 'Flask', long: 'Flask', app: 'Flask engine' },
   express: { short: 'Express', long: 'Express cookie-session', app: 'Express cookie-session engine' },
   'server-side': { short: 'Server-side', long: 'Server-side sessions', app: 'Server-side session engine' },
+  'browser-flask': {
+    short: 'Real Flask',
+    long: 'Real Flask in your browser',
+    app: 'Real Flask (in your browser)',
+  },
 };

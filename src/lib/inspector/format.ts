@@ -1,5 +1,5 @@
 import { describeVerdict, type VerdictTone, type VerdictWords } from '../../../sandbox/contract/verdicts.ts';
-import type { Exchange, Verdict } from './types.ts';
+import type { Engine, Exchange, Verdict } from './types.ts';
 
 /**
  * A short, readable age.
@@ -98,9 +98,10 @@ export function lineRanges(lines: readonly number[]): string {
  * @example codeRanText('flask', [12]) // 'Flask code: line 12 ran.'
  * @example codeRanText('express', [3, 4]) // 'Express app: its version of lines 3–4 of the Flask app ran.'
  */
-export function codeRanText(engine: 'flask' | 'express' | 'server-side', lines: readonly number[]): string {
+export function codeRanText(engine: Engine, lines: readonly number[]): string {
   if (!lines.length) return '';
   const which = `line${new Set(lines).size === 1 ? '' : 's'} ${lineRanges(lines)}`;
+  if (engine === 'browser-flask') return `Your flask_app.py: ${which} ran.`;
   if (engine === 'server-side') return `Flask code (with Flask-Session): ${which} ran.`;
   return engine === 'flask'
     ? `Flask code: ${which} ran.`

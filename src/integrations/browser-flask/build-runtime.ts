@@ -1,0 +1,45 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserFlaskManifest } from '../../lib/pyflask/types.ts';
+import { packFlask } from './pack-flask.ts';
+import { copyPyodide } from './pyodide-files.ts';
+
+/** The folder under the built site (dist/client) for real Flask's files; the page reads `manifest.json` in it. */
+export const runtimeFolder = '_pyodide';
+
+export interface BuiltRuntime {
+  manifest: BrowserFlaskManifest;
+  /** The one line the build prints. */
+  line: string;
+}
+
+/**
+ * Writes real Flask's files into the built site: Flask packed from `python` (FLASK_PYTHON),
+ * Pyodide's core under a hashed folder, and the manifest naming them. With no Python with Flask
+ * 3.1 it writes only a manifest that says why, and the rest of the site works as before.
+ */
+export function buildRuntime(clientDir: string, python: string): BuiltRuntime {
+  const outDir = join(clientDir, runtimeFolder);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const flask = packFlask(python, outDir);
+  let manifest: BrowserFlaskManifest;
+  let line: string;
+  if (flask.ok) {
+    const pyodide = copyPyodide(outDir);
+    manifest = {
+      ok: true,
+      pyodideDir: `${pyodide.dir}/`,
+      flaskZip: flask.file,
+      totalBytes: pyodide.bytes + flask.bytes,
+      versions: { ...flask.versions, pyodide: pyodide.version, python: pyodide.python },
+    };
+    line = `Real Flask in the browser: packed Flask ${flask.versions.flask} from ${python}, with Pyodide ${pyodide.version}.`;
+  } else {
+    const why = `${flask.why}. To run real Flask in the browser, set FLASK_PYTHON to a Python with Flask 3.1 (pip install "flask>=3.1") and build again.`;
+    manifest = { ok: false, why };
+    line = `Real Flask in the browser is off: ${why}`;
+  }
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, line };
+}
