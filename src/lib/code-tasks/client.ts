@@ -39,6 +39,12 @@ export class TaskClient {
     if (this.cookie !== undefined) headers.push(['Cookie', `session=${this.cookie}`]);
     if (body !== undefined) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
     const response = await this.send({ method, path, headers, ...(body !== undefined ? { body } : {}) });
+    this.apply(response);
+    return response;
+  }
+
+  /** Applies the answer's `Set-Cookie` for `session`, as a browser would. */
+  apply(response: WsgiResponse): void {
     const setCookies = response.headers
       .filter(([name]) => name.toLowerCase() === 'set-cookie')
       .map(([, v]) => v);
@@ -47,7 +53,6 @@ export class TaskClient {
       this.lastSetCookie = set;
       this.cookie = deletesCookie(set) ? undefined : set.value;
     }
-    return response;
   }
 }
 
