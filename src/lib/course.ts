@@ -1,5 +1,4 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { codeTasksOf } from './code-tasks/index.ts';
 import { lessonPath, lessonSlug, orderLessons } from './lessons.ts';
 import type { StepRef } from './progress.ts';
 import { withBase } from './site.ts';
@@ -24,6 +23,5 @@ export async function getSteps(): Promise<Step[]> {
 
 /** What the browser needs to compute progress for a step. */
 export function stepRef(step: Step): StepRef {
-  const codeTasks = codeTasksOf(step.slug).map((task) => task.id);
-  return { slug: step.slug, task: step.entry.data.sandbox?.task, ...(codeTasks.length ? { codeTasks } : {}) };
+  return { slug: step.slug, task: step.entry.data.sandbox?.task };
 }
