@@ -6,6 +6,7 @@
  * POST /logout and GET /members. Every request is recorded.
  */
 import { type Request, type RequestHandler, type Response, Router } from 'express';
+import { controlsQuery, parseControls, splitControls } from '../contract/app-controls.ts';
 import type { Exchange, SandboxAction } from '../contract/exchange.ts';
 import { exchangeOf } from '../exchange/context.ts';
 import { labSettingsOf } from '../lab-settings/per-request.ts';
@@ -18,7 +19,6 @@ import { formParser, requireField } from '../web/forms.ts';
 import { pageOf, redirectTo, renderPage, respondAfterHeaders } from '../web/pages.ts';
 import { type Accounts, DEMO_ACCOUNTS } from './accounts.ts';
 import { appSource, codeLinesFor, findLines } from './app-source.ts';
-import { controlsQuery, parseControls, splitControls } from './controls.ts';
 import type { SandboxEngine, SessionHandle } from './engine.ts';
 import { renderLesson } from './lesson-template.ts';
 import { STORE_DOWN_MESSAGE } from './server-side-engine.ts';

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { appControls } from '../../sandbox/apps/controls.ts';
+import { appControls } from '../../sandbox/contract/app-controls.ts';
 
 /** Languages a lesson's key code may be written in; each is highlighted by shiki. */
 export const codeLanguages = ['python', 'jinja', 'html', 'shell', 'http', 'javascript'] as const;
@@ -69,9 +69,11 @@ export const sandboxSchema = z
       .describe('What the learner does in the sandbox, in a sentence or two.'),
     controls: z
       .array(
-        z.enum(appControls, {
-          error: `Name one of the app's controls: ${appControls.join(', ')}.`,
-        }),
+        z
+          .enum(appControls, {
+            error: `Name one of the app's controls: ${appControls.join(', ')}.`,
+          })
+          .describe(`One of the app's controls: ${appControls.join(', ')}.`),
       )
       .min(1, 'List at least one control, such as [store], or leave `controls` out to show them all.')
       .refine((names) => new Set(names).size === names.length, 'List each control once.')

@@ -4,7 +4,12 @@
  */
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { appControls, controlsQuery, parseControls, splitControls } from '../../sandbox/apps/controls.ts';
+import {
+  appControls,
+  controlsQuery,
+  parseControls,
+  splitControls,
+} from '../../sandbox/contract/app-controls.ts';
 import { sandboxApp } from './app.ts';
 
 describe('parseControls', () => {
