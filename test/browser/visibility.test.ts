@@ -7,32 +7,12 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
 import { lessonSlugs } from '../helpers/lessons.ts';
+import { expectSeen, flask, openStep as openStepAt, store, strip } from '../helpers/step-page.ts';
 import { describeSeen, seen } from '../helpers/visibility.ts';
 
 const screenshots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
 const env = useServerAndBrowser();
-
-const flask = (page: Page) => page.frameLocator('iframe[name="sandbox-flask"]');
-const strip = (page: Page) => page.locator('[data-change-strip="flask"]');
-
-async function expectSeen(page: Page, what: string, target: Locator): Promise<void> {
-  await expect.poll(() => target.count(), { message: `${what} exists` }).toBeGreaterThan(0);
-  const report = await seen(page, target.first());
-  expect(report.inViewport && report.uncovered, describeSeen(what, report)).toBe(true);
-}
-
-/** Opens a step page and waits until the change strip has read the app's first page. */
-async function openStep(page: Page, slug: string): Promise<void> {
-  await page.goto(`${env.server.url}/learn/${slug}/`);
-  await expect.poll(() => strip(page).locator('.change-verdict').count()).toBe(1);
-}
-
-async function store(page: Page, name: string): Promise<void> {
-  await flask(page).getByLabel('First name', { exact: true }).fill(name);
-  await flask(page).getByRole('button', { name: 'Store', exact: true }).click();
-  await expect.poll(() => flask(page).locator('.output').textContent()).toContain(name);
-  await expect.poll(() => strip(page).locator('.change-title').textContent()).toMatch(/^POST \/store/);
-}
+const openStep = (page: Page, slug: string) => openStepAt(page, env.server.url, slug);
 
 describe.each([
   [1366, 900],
