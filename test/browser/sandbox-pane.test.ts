@@ -4,12 +4,11 @@
  * side by side, a frame that clips nothing without JavaScript, and no sideways scroll on a phone.
  * Every request leaving the server's origin is refused. Screenshots go to test/artifacts/screenshots/.
  */
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
 import { lessonSlugs } from '../helpers/lessons.ts';
 import { expectSeen, flask, openStep as openStepAt, store, strip } from '../helpers/step-page.ts';
-import { describeSeen, seen } from '../helpers/visibility.ts';
 
 const screenshots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
 const env = useServerAndBrowser();

@@ -3,12 +3,11 @@
  * visibility (inside the viewport and not covered, by elementFromPoint), not mere presence.
  * Screenshots of each state go to test/artifacts/screenshots/ (git-ignored).
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
 import { lessonSlugs } from '../helpers/lessons.ts';
 import { expectSeen, flask, openStep as openStepAt, store, strip } from '../helpers/step-page.ts';
-import { describeSeen, seen } from '../helpers/visibility.ts';
 
 const screenshots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
 const env = useServerAndBrowser();
