@@ -1,4 +1,5 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { codeTasksOf } from './code-tasks/index.ts';
 import { lessonPath, lessonSlug, orderLessons } from './lessons.ts';
 import type { StepRef } from './progress.ts';
 import { withBase } from './site.ts';
@@ -23,5 +24,6 @@ export async function getSteps(): Promise<Step[]> {
 
 /** What the browser needs to compute progress for a step. */
 export function stepRef(step: Step): StepRef {
-  return { slug: step.slug, task: step.entry.data.sandbox?.task };
+  const codeTasks = codeTasksOf(step.slug).map((task) => task.id);
+  return { slug: step.slug, task: step.entry.data.sandbox?.task, ...(codeTasks.length ? { codeTasks } : {}) };
 }

@@ -12,6 +12,8 @@ export interface Progress {
   tasks: Partial<Record<SandboxTaskId, true>>;
   /** Where each task was done: the slug of the step page the learner was on ("done earlier, on step N"). */
   taskSteps?: Partial<Record<SandboxTaskId, string>>;
+  /** Code tasks (src/lib/code-tasks/) whose check passed on the learner's own code, by id. */
+  codeTasks?: Record<string, true>;
   /** Steps the learner has opened, by slug. */
   visited?: Record<string, true>;
   /** The slug of the step the learner last opened. */
@@ -22,6 +24,8 @@ export interface Progress {
 export interface StepRef {
   slug: string;
   task?: SandboxTaskId;
+  /** The step's code tasks, by id: solving one counts as doing the step's task. */
+  codeTasks?: readonly string[];
 }
 
 /**
@@ -59,6 +63,10 @@ export function parseProgress(raw: string | null | undefined): Progress {
       for (const [task, slug] of Object.entries(value.taskSteps))
         if (typeof slug === 'string' && tasks[task as SandboxTaskId]) taskSteps[task as SandboxTaskId] = slug;
     }
+    const codeTasks: Record<string, true> = {};
+    if (isRecord(value.codeTasks)) {
+      for (const [id, solved] of Object.entries(value.codeTasks)) if (solved === true) codeTasks[id] = true;
+    }
     const visited: Record<string, true> = {};
     if (isRecord(value.visited)) {
       for (const [slug, seen] of Object.entries(value.visited)) if (seen === true) visited[slug] = true;
@@ -69,6 +77,7 @@ export function parseProgress(raw: string | null | undefined): Progress {
       answers,
       tasks,
       ...(Object.keys(taskSteps).length ? { taskSteps } : {}),
+      ...(Object.keys(codeTasks).length ? { codeTasks } : {}),
       ...(Object.keys(visited).length ? { visited } : {}),
       ...(lastVisited ? { lastVisited } : {}),
     };
@@ -91,17 +100,24 @@ export function recordTask(progress: Progress, task: SandboxTaskId, onStep?: str
   };
 }
 
+/** Marks the code task `id` solved: its check passed on the learner's code. */
+export function recordCodeTask(progress: Progress, id: string): Progress {
+  return { ...progress, codeTasks: { ...progress.codeTasks, [id]: true } };
+}
+
 export function recordVisit(progress: Progress, slug: string): Progress {
   return { ...progress, visited: { ...progress.visited, [slug]: true }, lastVisited: slug };
 }
 
 /**
- * A step is complete when its question was answered correctly and its sandbox task (if any) is done;
+ * A step is complete when its question was answered correctly and its sandbox task (if any) is done,
+ * or one of its code tasks solved (writing the code is at least as much as watching the sandbox);
  * else 'answered' or 'task-done' for one of the two, 'visited' once opened or tried.
  */
 export function stepState(progress: Progress, step: StepRef): StepState {
   const answeredRight = progress.answers[step.slug]?.correct === true;
-  const taskDone = step.task !== undefined && progress.tasks[step.task] === true;
+  const codeTaskDone = step.codeTasks?.some((id) => progress.codeTasks?.[id] === true) === true;
+  const taskDone = (step.task !== undefined && progress.tasks[step.task] === true) || codeTaskDone;
   if (answeredRight && (taskDone || step.task === undefined)) return 'complete';
   if (answeredRight) return 'answered';
   if (taskDone) return 'task-done';
@@ -136,6 +152,7 @@ export function hasProgress(progress: Progress): boolean {
   return (
     Object.keys(progress.answers).length > 0 ||
     Object.keys(progress.tasks).length > 0 ||
+    Object.keys(progress.codeTasks ?? {}).length > 0 ||
     Object.keys(progress.visited ?? {}).length > 0 ||
     progress.lastVisited !== undefined
   );

@@ -28,6 +28,7 @@ function render(progress: Progress): void {
     const ref: StepRef = {
       slug: item.dataset.stepSlug ?? '',
       task: item.dataset.stepTask as SandboxTaskId | undefined,
+      codeTasks: item.dataset.stepCodeTasks?.split(' ').filter(Boolean),
     };
     if (!refs.some((known) => known.slug === ref.slug)) refs.push(ref);
     const state = stepState(progress, ref);

@@ -6,6 +6,7 @@ import {
   homeAction,
   parseProgress,
   recordAnswer,
+  recordCodeTask,
   recordTask,
   recordVisit,
   resumeTarget,
@@ -148,5 +149,30 @@ describe('hasProgress', () => {
     expect(hasProgress(recordVisit(emptyProgress(), 'the-import'))).toBe(true);
     expect(hasProgress(recordAnswer(emptyProgress(), 'the-import', 1, false))).toBe(true);
     expect(hasProgress(recordTask(emptyProgress(), 'store-first-name'))).toBe(true);
+  });
+});
+
+describe('recordCodeTask', () => {
+  const step = { slug: 'the-secret-key', task: 'tamper-rejected' as const, codeTasks: ['new-secret-key'] };
+
+  it("counts a solved code task as the step's task, keeping the sandbox task's own state", () => {
+    const solved = recordCodeTask(emptyProgress(), 'new-secret-key');
+    expect(stepState(solved, step)).toBe('task-done');
+    expect(stepState(recordAnswer(solved, step.slug, 0, true), step)).toBe('complete');
+    expect(solved.tasks).toEqual({});
+  });
+
+  it('does not count a code task of another step', () => {
+    const solved = recordCodeTask(emptyProgress(), 'key-fallbacks');
+    expect(stepState(recordAnswer(solved, step.slug, 0, true), step)).toBe('answered');
+  });
+
+  it('survives a round trip through storage, and drops what is not `true`', () => {
+    const solved = recordCodeTask(emptyProgress(), 'forget-me');
+    expect(parseProgress(JSON.stringify(solved)).codeTasks).toEqual({ 'forget-me': true });
+    expect(
+      parseProgress('{"version":1,"answers":{},"tasks":{},"codeTasks":{"x":1}}').codeTasks,
+    ).toBeUndefined();
+    expect(hasProgress(solved)).toBe(true);
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * The learner's app in a frame: its HTML goes into an iframe's srcdoc with `sandbox="allow-same-origin"`
+ * and no allow-scripts, so nothing in it can run (the page's CSP applies to it too). Same origin
+ * lets this page listen to the frame's clicks: a click on a link or a submit button (Enter in a field
+ * clicks the default button too) becomes a WsgiRequest to the learner's app, never a navigation.
+ * The session cookie is kept by TaskClient's jar, a stand-in for the runtime's cookie jar.
+ */
+import { TaskClient } from '../../lib/code-tasks/client.ts';
+import { formRequest, redirectRequest } from '../../lib/code-tasks/frame-request.ts';
+import type { WsgiRequest, WsgiResponse } from '../../lib/pyflask/types.ts';
+
+/** Fired on `window` for each exchange with the learner's app: the hook the change strip and inspector listen to. */
+export const browserExchangeEvent = 'session-lab:browser-exchange';
+
+const maxRedirects = 5;
+
+export class FramedApp {
+  private readonly frame: HTMLIFrameElement;
+  private readonly send: (request: WsgiRequest) => Promise<WsgiResponse>;
+  private readonly onAnswer: (response: WsgiResponse) => void;
+  private readonly jar: TaskClient;
+  private path = '/';
+
+  constructor(
+    frame: HTMLIFrameElement,
+    send: (request: WsgiRequest) => Promise<WsgiResponse>,
+    onAnswer: (response: WsgiResponse) => void,
+  ) {
+    this.frame = frame;
+    this.send = send;
+    this.onAnswer = onAnswer;
+    this.jar = new TaskClient(send);
+    frame.addEventListener('load', () => this.listen());
+  }
+
+  /** Sends a request with the jar's cookie, follows redirects, and shows the last answer. */
+  async open(request: WsgiRequest): Promise<void> {
+    let next: WsgiRequest | undefined = request;
+    let response: WsgiResponse | undefined;
+    for (let hop = 0; next && hop <= maxRedirects; hop++) {
+      response = await this.exchange(next);
+      this.path = next.path;
+      const location = response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
+      next =
+        response.status >= 300 && response.status < 400 && location
+          ? redirectRequest(location, next.path)
+          : undefined;
+    }
+    if (!response) return;
+    this.frame.srcdoc = response.body;
+    this.onAnswer(response);
+  }
+
+  private async exchange(request: WsgiRequest): Promise<WsgiResponse> {
+    const headers: [string, string][] = [...request.headers];
+    if (this.jar.cookie) headers.push(['Cookie', `session=${this.jar.cookie}`]);
+    const sent = { ...request, headers };
+    const response = await this.send(sent);
+    this.jar.apply(response);
+    window.dispatchEvent(new CustomEvent(browserExchangeEvent, { detail: { request: sent, response } }));
+    return response;
+  }
+
+  private listen(): void {
+    const doc = this.frame.contentDocument;
+    if (!doc) return;
+    doc.addEventListener('click', (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const link = target?.closest('a[href]');
+      const button = target?.closest('button, input[type=submit]');
+      if (link instanceof HTMLElement) {
+        event.preventDefault();
+        const request = redirectRequest(link.getAttribute('href') ?? '', this.path);
+        if (request) void this.open(request);
+        return;
+      }
+      const form = button?.closest('form');
+      if (!form || (button as HTMLButtonElement).type === 'button') return;
+      event.preventDefault();
+      const fields = [...new FormData(form, button as HTMLButtonElement)].map(
+        ([name, value]) => [name, String(value)] as [string, string],
+      );
+      const request = formRequest(
+        form.getAttribute('method') ?? 'get',
+        form.getAttribute('action') ?? '',
+        fields,
+        this.path,
+      );
+      if (request) void this.open(request);
+    });
+  }
+}
