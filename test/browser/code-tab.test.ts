@@ -1,64 +1,88 @@
 /**
  * The Code tab as a learner meets it in Debian Chromium: two editors named by their files that take
- * typing, edits kept per step, Reset, Show solution, and what the tab says when this build has no
- * real Flask for the browser. Every request leaving the server's origin is blocked.
+ * typing, edits kept per step, Reset, Show solution, what the tab says when a build has no real
+ * Flask, and real Flask (Pyodide in a Web Worker) running the learner's code: Run, Store, a new key,
+ * a syntax error, an endless loop. Every request leaving the server's origin is blocked and recorded.
  */
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  describeViolations,
+  openPage,
+  pageErrors,
+  useServerAndBrowser,
+} from '../helpers/browser.ts';
+import { expectSeen } from '../helpers/step-page.ts';
 
 const env = useServerAndBrowser();
+/** The handout's flask_app.py: what the editor starts from. */
+const handoutApp = readFileSync(new URL('../../sandbox/apps/flask_app.py', import.meta.url), 'utf8');
 const screenshots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
 mkdirSync(screenshots, { recursive: true });
 
-async function openCode(page: Page, slug: string): Promise<void> {
+/** Requests the page tried to send to another host (all blocked). */
+const leaving: string[] = [];
+
+async function blockOtherHosts(page: Page): Promise<void> {
   const origin = new URL(env.server.url).origin;
-  await page.route('**/*', (route) =>
-    new URL(route.request().url()).origin === origin || route.request().url().startsWith('about:')
-      ? route.continue()
-      : route.abort(),
-  );
-  await page.goto(`${env.server.url}/learn/${slug}/`);
-  await page.locator('[data-code-fold] > summary').click();
+  await page.context().route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin || url.startsWith('about:') || url.startsWith('data:'))
+      return route.continue();
+    leaving.push(url);
+    return route.abort();
+  });
 }
 
-/** Whether a person sees the element: in the viewport and not covered by anything else. */
-async function seen(page: Page, selector: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
-  if (!box) return false;
-  const x = box.x + Math.min(box.width / 2, 40);
-  const y = box.y + Math.min(box.height / 2, 10);
-  return page.evaluate(
-    ([sel, px, py]) => {
-      const element = document.querySelector(sel as string);
-      let hit = document.elementFromPoint(px as number, py as number);
-      // The editors live in shadow roots: look through them.
-      while (hit?.shadowRoot) {
-        const inner = hit.shadowRoot.elementFromPoint(px as number, py as number);
-        if (!inner || inner === hit) break;
-        hit = inner;
-      }
-      return (
-        !!element &&
-        !!hit &&
-        (element.contains(hit) || (element as Element).shadowRoot?.contains(hit) === true)
-      );
-    },
-    [selector, x, y],
-  );
+async function openCode(page: Page, slug: string): Promise<void> {
+  await page.goto(`${env.server.url}/learn/${slug}/`);
+  await page.getByRole('tab', { name: 'Code' }).click();
+}
+
+const appEditor = (page: Page) => page.getByRole('textbox', { name: 'flask_app.py' });
+
+/** Replaces the whole of flask_app.py, as a paste would. */
+async function replaceApp(page: Page, text: string): Promise<void> {
+  await appEditor(page).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
+/** The session real CPython Flask reads from `cookie` with `key`, or null when the signature fails. */
+function verifiedByCPython(cookie: string, key: string): unknown {
+  const script = [
+    'import json, sys',
+    'from flask import Flask',
+    'app = Flask("check")',
+    'app.secret_key = sys.argv[1]',
+    'serializer = app.session_interface.get_signing_serializer(app)',
+    'try:',
+    '    print(json.dumps(serializer.loads(sys.argv[2])))',
+    'except Exception:',
+    '    print("null")',
+  ].join('\n');
+  const python = process.env.FLASK_PYTHON || 'python3';
+  return JSON.parse(execFileSync(python, ['-c', script, key, cookie], { encoding: 'utf8' }));
 }
 
 describe('the Code tab', () => {
+  beforeAll(() => {
+    leaving.length = 0;
+  });
+
   it('has editors named flask_app.py and templates/index.html that take typing, kept per step', async () => {
     const page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
+    await blockOtherHosts(page);
     await openCode(page, 'the-secret-key');
-    const app = page.getByRole('textbox', { name: 'flask_app.py' });
+    const app = appEditor(page);
     const template = page.getByRole('textbox', { name: 'templates/index.html' });
-    await app.scrollIntoViewIfNeeded();
     expect(await app.textContent()).toContain("app.secret_key = 'w98fw9ef8hwe98fhwef'");
-    expect(await template.textContent()).toContain("{% if 'firstName' in session %}");
-    expect(await seen(page, '[data-code-editor="flask_app.py"]')).toBe(true);
+    expect(await template.textContent()).toContain('<h1>Sessions in Flask</h1>');
+    await page.locator('[data-code-editor="flask_app.py"]').scrollIntoViewIfNeeded();
+    await expectSeen(page, 'the flask_app.py editor', page.locator('[data-code-editor="flask_app.py"]'));
 
     await app.click();
     await page.keyboard.press('Control+Home');
@@ -68,7 +92,6 @@ describe('the Code tab', () => {
     await page.keyboard.type('<!-- mine -->');
     expect(await app.textContent()).toContain('# my own copy');
     expect(await template.textContent()).toContain('<!-- mine -->');
-    await page.screenshot({ path: `${screenshots}code-tab-typed.png`, fullPage: false });
 
     // Tab does not trap: it moves focus out of the editor.
     await app.click();
@@ -79,54 +102,234 @@ describe('the Code tab', () => {
     ).toBeNull();
 
     await page.reload();
-    await page.locator('[data-code-fold] > summary').click();
-    expect(await page.getByRole('textbox', { name: 'flask_app.py' }).textContent()).toContain(
-      '# my own copy',
-    );
+    await page.getByRole('tab', { name: 'Code' }).click();
+    expect(await appEditor(page).textContent()).toContain('# my own copy');
     expect(await page.getByRole('textbox', { name: 'templates/index.html' }).textContent()).toContain(
       '<!-- mine -->',
     );
 
     // Another step has its own copy: the handout's code.
-    await page.goto(`${env.server.url}/learn/starting-over/`);
-    await page.locator('[data-code-fold] > summary').click();
-    expect(await page.getByRole('textbox', { name: 'flask_app.py' }).textContent()).not.toContain(
-      '# my own copy',
-    );
+    await openCode(page, 'starting-over');
+    expect(await appEditor(page).textContent()).not.toContain('# my own copy');
     expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
   });
 
   it("shows a task's solution, and Reset brings back the handout's code", async () => {
     const page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
+    await blockOtherHosts(page);
     await openCode(page, 'cookie-flags-and-lifetime');
-    const app = page.getByRole('textbox', { name: 'flask_app.py' });
+    const app = appEditor(page);
     expect(await page.locator('[data-code-task="five-minute-session"]').textContent()).toContain(
       'A session that lasts 5 minutes',
     );
     await page.getByRole('button', { name: 'Show solution' }).click();
     expect(await app.textContent()).toContain('app.permanent_session_lifetime = timedelta(minutes=5)');
-    await page.getByRole('button', { name: 'Show solution' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${screenshots}code-tab-solution.png` });
 
     await page.getByRole('button', { name: "Reset to the handout's code" }).click();
     expect(await app.textContent()).not.toContain('timedelta(minutes=5)');
     await page.reload();
-    await page.locator('[data-code-fold] > summary').click();
-    expect(await page.getByRole('textbox', { name: 'flask_app.py' }).textContent()).not.toContain(
-      'timedelta',
-    );
+    await page.getByRole('tab', { name: 'Code' }).click();
+    expect(await appEditor(page).textContent()).not.toContain('timedelta');
     expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
   });
 
-  it('says how to enable real Flask when this build has none, and Run waits', async () => {
-    const page = await openPage(env.browser, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
+  it('says how to enable real Flask when a build has none, and Run waits', async () => {
+    const page = await openPage(env.browser, { colorScheme: 'dark', viewport: { width: 375, height: 812 } });
+    await blockOtherHosts(page);
+    // A build without Flask has no manifest: the server answers 404 for it.
+    await page.route('**/_pyodide/manifest.json', (route) => route.fulfill({ status: 404, body: '' }));
     await openCode(page, 'the-secret-key');
     const note = page.locator('[data-code-availability]');
     await expect.poll(() => note.textContent()).toContain('FLASK_PYTHON');
     expect(await page.getByRole('button', { name: 'Run' }).isDisabled()).toBe(true);
     await note.scrollIntoViewIfNeeded();
-    expect(await seen(page, '[data-code-availability]')).toBe(true);
-    await page.screenshot({ path: `${screenshots}code-tab-dark-phone.png` });
+    await expectSeen(page, 'how to enable real Flask', note);
+    await page.screenshot({ path: `${screenshots}code-tab-no-flask-dark-phone.png` });
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('real Flask in the browser, one page through Run, Store, a new key, an error and a loop', {
+  timeout: 90_000,
+}, () => {
+  let page: Page;
+  let framed: FrameLocator;
+  const violations: string[] = [];
+  const pyodideRequests: string[] = [];
+  const strip = () => page.locator('[data-change-strip="flask"]');
+  const status = () => page.locator('[data-code-status]');
+
+  beforeAll(async () => {
+    leaving.length = 0;
+    page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
+    await blockOtherHosts(page);
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (request.url().includes('/_pyodide/') && !request.url().endsWith('manifest.json'))
+        pyodideRequests.push(request.url());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    framed = page.frameLocator('[data-code-frame]');
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  /** Stores a first name in the learner's app and waits until the strip shows that POST. */
+  async function storeName(name: string): Promise<void> {
+    await framed.locator('#firstName').fill(name);
+    await framed.locator('form[action="/store"] button').click();
+    await expect.poll(() => strip().locator('.change-title').textContent()).toMatch(/^POST \/store → 302/);
+  }
+
+  /** The session cookie's value in the strip's Set-Cookie line. */
+  async function stripCookie(): Promise<string> {
+    const line = (await strip().locator('.change-set-cookie').textContent()) ?? '';
+    return /session=([^;\s]+)/.exec(line)?.[1] ?? '';
+  }
+
+  async function run(): Promise<void> {
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Run' }).getAttribute('aria-busy'), { timeout: 60_000 })
+      .toBeNull();
+  }
+
+  it('fetches nothing of Pyodide until Code is opened, then shows its progress and versions', async () => {
+    await page.goto(`${env.server.url}/learn/the-secret-key/`);
+    await expect.poll(() => strip().locator('.change-verdict').count()).toBe(1);
+    expect(pyodideRequests).toEqual([]);
+    const started = Date.now();
+    await page.getByRole('tab', { name: 'Code' }).click();
+    await expect.poll(() => pyodideRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-code-versions]').textContent(), { timeout: 60_000 })
+      .toMatch(/^Real Flask 3\.1\.\d+ in your browser \(Werkzeug .*Python 3\./);
+    console.log(`real Flask ready in Chromium: ${Date.now() - started} ms after opening Code`);
+    expect(await page.locator('[data-code-progress]').isHidden()).toBe(true);
+  });
+
+  it("Run, Store: the strip's Set-Cookie verifies in CPython Flask with the editor's key", async () => {
+    await run();
+    await expect.poll(() => status().textContent()).toBe('200 OK');
+    await expectSeen(page, "the app's form", framed.locator('#firstName'));
+    const started = Date.now();
+    await storeName('Ada');
+    console.log(`Store in real Flask (POST + GET, shown in the strip): ${Date.now() - started} ms`);
+    await expect.poll(() => framed.locator('body').textContent()).toContain('First Name: Ada');
+    await expectSeen(page, 'the change in the strip', strip().locator('.change-diff'));
+    await expectSeen(page, 'the Set-Cookie in the strip', strip().locator('.change-set-cookie'));
+    expect(await strip().locator('.change-engine').textContent()).toBe('Ran in: Real Flask in your browser');
+    expect(await strip().locator('.change-diff').textContent()).toContain('firstName: (none) → "Ada"');
+    const cookie = await stripCookie();
+    expect(verifiedByCPython(cookie, 'w98fw9ef8hwe98fhwef')).toEqual({ firstName: 'Ada' });
+    await page.screenshot({ path: `${screenshots}code-tab-stored-1366.png` });
+  });
+
+  it('a new key: the old cookie comes back empty, the new one verifies with the new key only', async () => {
+    const oldCookie = await stripCookie();
+    expect(await appEditor(page).textContent()).toContain("app.secret_key = 'w98fw9ef8hwe98fhwef'");
+    await replaceApp(page, handoutApp.replace("'w98fw9ef8hwe98fhwef'", "'my-own-new-key'"));
+    await run();
+    await expect.poll(() => strip().locator('.change-verdict').textContent()).toContain('Bad signature');
+    expect(await framed.locator('body').textContent()).not.toContain('First Name: Ada');
+    await storeName('Grace');
+    const newCookie = await stripCookie();
+    expect(newCookie).not.toBe(oldCookie);
+    expect(verifiedByCPython(newCookie, 'my-own-new-key')).toEqual({ firstName: 'Grace' });
+    expect(verifiedByCPython(newCookie, 'w98fw9ef8hwe98fhwef')).toBeNull();
+  });
+
+  it('a syntax error: the traceback in view and the line marked; after the fix the app works', async () => {
+    const good = handoutApp;
+    const lines = good.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('app = Flask('));
+    lines.splice(at + 1, 0, 'def broken(:');
+    await replaceApp(page, lines.join('\n'));
+    await run();
+    await expect.poll(() => status().textContent()).toMatch(/^500 INTERNAL SERVER ERROR: SyntaxError/);
+    const traceback = page.locator('[data-code-traceback]');
+    expect(await traceback.textContent()).toContain('flask_app.py');
+    await expectSeen(page, 'the traceback', traceback);
+    const marked = page.locator('[data-code-editor="flask_app.py"] .cm-error-line');
+    await page.screenshot({ path: `${screenshots}code-tab-traceback-1366.png` });
+    await checkAxe('a traceback');
+    // Scrolled up to the editor, the learner finds the failing line marked, in the editor's view.
+    await page.locator('[data-code-editor="flask_app.py"]').scrollIntoViewIfNeeded();
+    // The line lives in the editor's shadow root, where document.elementFromPoint stops at its host.
+    const markSeen = await marked.evaluate((line) => {
+      const box = line.getBoundingClientRect();
+      const root = line.getRootNode() as ShadowRoot;
+      const hit = root.elementFromPoint(box.left + 20, box.top + box.height / 2);
+      const inWindow = box.top >= 0 && box.bottom <= window.innerHeight;
+      return inWindow && hit !== null && line.contains(hit);
+    });
+    expect(markSeen, 'the marked line is in view, not covered').toBe(true);
+    expect(await marked.textContent()).toBe('def broken(:');
+    await page.screenshot({ path: `${screenshots}code-tab-marked-line-1366.png` });
+
+    await replaceApp(page, good);
+    await run();
+    await expect.poll(() => status().textContent()).toBe('200 OK');
+    expect(await traceback.isHidden()).toBe(true);
+    expect(await marked.count()).toBe(0);
+    await storeName('Linus');
+    expect(verifiedByCPython(await stripCookie(), 'w98fw9ef8hwe98fhwef')).toEqual({ firstName: 'Linus' });
+  });
+
+  it('while True: pass is stopped after 5 s and the page still responds; after the fix the app works', async () => {
+    const good = handoutApp;
+    await replaceApp(page, `${good}\nwhile True:\n    pass\n`);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 6_000 })
+      .toContain('your code ran longer than 5 s, so it was stopped');
+    console.log(`endless loop stopped after ${Date.now() - started} ms`);
+    // The page answers at once: the App tab opens and its framed app is there.
+    await page.getByRole('tab', { name: 'App' }).click();
+    expect(await page.getByRole('tab', { name: 'App' }).getAttribute('aria-selected')).toBe('true');
+    const serverApp = page.locator('iframe[name="sandbox-flask"]');
+    await serverApp.scrollIntoViewIfNeeded();
+    await expectSeen(page, "the App tab's framed app", serverApp);
+    await page.getByRole('tab', { name: 'Code' }).click();
+    await page.screenshot({ path: `${screenshots}code-tab-stopped-1366.png` });
+
+    await replaceApp(page, good);
+    await run();
+    await expect.poll(() => status().textContent(), { timeout: 60_000 }).toBe('200 OK');
+    await storeName('Edsger');
+  });
+
+  it('at 375×812 the result reads, light and dark pass axe, and nothing left the site', async () => {
+    await checkAxe('after Store');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.locator('[data-code-result]').evaluate((element) => element.scrollIntoView());
+    await page.screenshot({ path: `${screenshots}code-tab-stored-375.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${screenshots}code-tab-stored-375-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(leaving).toEqual([]);
+    expect(violations).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  async function checkAxe(state: string): Promise<void> {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const found = await axeViolations(page);
+      expect(found, `${state}, ${colorScheme}:\n${describeViolations(found)}`).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
 });

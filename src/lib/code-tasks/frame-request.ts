@@ -6,7 +6,7 @@
 import type { WsgiRequest } from '../pyflask/types.ts';
 
 /** The app's pretend origin: its pages and Location headers are read against it. */
-const appOrigin = 'http://localhost';
+export const appOrigin = 'http://localhost';
 
 /**
  * The path and query of `href` inside the app, read against `from` (the page's path); undefined for

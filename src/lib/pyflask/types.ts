@@ -48,6 +48,15 @@ export interface WsgiResponse {
   headers: [string, string][];
   body: string;
   error?: FlaskRunError;
+  /** How Flask judged the session cookie sent, and the session at the request's start and end (when a session was opened). */
+  session?: WatchedSession;
+}
+
+/** What the bridge saw of Flask's session during one request. */
+export interface WatchedSession {
+  status: 'none' | 'valid' | 'bad-signature' | 'expired' | 'bad-payload';
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
 }
 
 /** What the progress bar shows while real Flask starts. */

@@ -3,11 +3,14 @@
  * and no allow-scripts, so nothing in it can run (the page's CSP applies to it too). Same origin
  * lets this page listen to the frame's clicks: a click on a link or a submit button (Enter in a field
  * clicks the default button too) becomes a WsgiRequest to the learner's app, never a navigation.
- * The session cookie is kept by TaskClient's jar, a stand-in for the runtime's cookie jar.
+ * Cookies are kept in a jar as a browser keeps them, and each exchange goes to the sandbox's
+ * timeline, so the change strip and the inspector show it, labelled with the engine that ran it.
  */
-import { TaskClient } from '../../lib/code-tasks/client.ts';
-import { formRequest, redirectRequest } from '../../lib/code-tasks/frame-request.ts';
+import { appOrigin, formRequest, redirectRequest } from '../../lib/code-tasks/frame-request.ts';
 import type { WsgiRequest, WsgiResponse } from '../../lib/pyflask/types.ts';
+import { addExchanges } from '../sandbox/timeline-store.ts';
+import { exchangeOf } from './browser-exchange.ts';
+import { CookieJar } from './stand-in-jar.ts';
 
 /** Fired on `window` for each exchange with the learner's app: the hook the change strip and inspector listen to. */
 export const browserExchangeEvent = 'session-lab:browser-exchange';
@@ -18,7 +21,7 @@ export class FramedApp {
   private readonly frame: HTMLIFrameElement;
   private readonly send: (request: WsgiRequest) => Promise<WsgiResponse>;
   private readonly onAnswer: (response: WsgiResponse) => void;
-  private readonly jar: TaskClient;
+  private readonly jar = new CookieJar();
   private path = '/';
 
   constructor(
@@ -29,7 +32,6 @@ export class FramedApp {
     this.frame = frame;
     this.send = send;
     this.onAnswer = onAnswer;
-    this.jar = new TaskClient(send);
     frame.addEventListener('load', () => this.listen());
   }
 
@@ -46,29 +48,55 @@ export class FramedApp {
           ? redirectRequest(location, next.path)
           : undefined;
     }
-    if (!response) return;
+    if (response) this.show(response);
+  }
+
+  /** Shows an answer in the frame (the app's page, or the 500 page with its traceback). */
+  show(response: WsgiResponse): void {
     this.frame.srcdoc = response.body;
     this.onAnswer(response);
   }
 
+  /** Forgets the app's cookies (a new key, a fresh start): the jar starts empty. */
+  clearCookies(): void {
+    this.jar.clear();
+  }
+
   private async exchange(request: WsgiRequest): Promise<WsgiResponse> {
+    const url = `${appOrigin}${request.path}`;
     const headers: [string, string][] = [...request.headers];
-    if (this.jar.cookie) headers.push(['Cookie', `session=${this.jar.cookie}`]);
+    const cookie = this.jar.cookieHeader(url);
+    if (cookie) headers.push(['Cookie', cookie]);
     const sent = { ...request, headers };
     const response = await this.send(sent);
-    this.jar.apply(response);
-    window.dispatchEvent(new CustomEvent(browserExchangeEvent, { detail: { request: sent, response } }));
+    const setCookies = response.headers
+      .filter(([name]) => name.toLowerCase() === 'set-cookie')
+      .map(([, value]) => value);
+    this.jar.receive(url, setCookies);
+    const session =
+      this.jar
+        .cookieHeader(url)
+        .split('; ')
+        .find((pair) => pair.startsWith('session='))
+        ?.slice('session='.length) ?? null;
+    const exchange = exchangeOf(sent, response, session);
+    addExchanges([exchange]);
+    window.dispatchEvent(
+      new CustomEvent(browserExchangeEvent, { detail: { request: sent, response, exchange } }),
+    );
     return response;
   }
 
   private listen(): void {
     const doc = this.frame.contentDocument;
     if (!doc) return;
+    // The frame's nodes belong to its own window: `instanceof Element` of this page is false for them.
+    const frameWindow = doc.defaultView;
     doc.addEventListener('click', (event) => {
-      const target = event.target instanceof Element ? event.target : null;
+      const target = frameWindow && event.target instanceof frameWindow.Element ? event.target : null;
       const link = target?.closest('a[href]');
       const button = target?.closest('button, input[type=submit]');
-      if (link instanceof HTMLElement) {
+      if (link) {
         event.preventDefault();
         const request = redirectRequest(link.getAttribute('href') ?? '', this.path);
         if (request) void this.open(request);

@@ -63,10 +63,13 @@ function setUp(tab: HTMLElement): void {
   const progressBox = find<HTMLElement>('[data-code-progress]');
   const progressBar = find<HTMLProgressElement>('[data-code-progress-bar]');
   const progressText = find<HTMLElement>('[data-code-progress-text]');
+  const versionsNote = find<HTMLElement>('[data-code-versions]');
   const onProgress = (progress: LoadProgress): void => {
     if (!progressBox || !progressBar || !progressText) return;
     progressBox.hidden = progress.phase === 'ready';
-    if (progress.phase === 'download') {
+    if (progress.phase === 'ready') {
+      if (versionsNote) versionsNote.textContent = versionsLine(progress.versions);
+    } else if (progress.phase === 'download') {
       progressBar.max = progress.total;
       progressBar.value = progress.loaded;
       progressText.textContent = `Downloading Python and Flask: ${mb(progress.loaded)} of ${mb(progress.total)} MB`;
@@ -82,16 +85,20 @@ function setUp(tab: HTMLElement): void {
   const traceback = find<HTMLElement>('[data-code-traceback]');
   const frame = find<HTMLIFrameElement>('[data-code-frame]');
   const showAnswer = (response: WsgiResponse): void => {
-    if (status) status.textContent = `${response.status} ${response.statusText}`;
+    if (status)
+      status.textContent = `${response.status} ${response.statusText}${response.error ? `: ${response.error.message}` : ''}`;
     if (traceback) {
-      traceback.hidden = !response.error;
-      traceback.textContent = response.error?.traceback ?? response.error?.message ?? '';
+      traceback.hidden = !response.error?.traceback;
+      traceback.textContent = response.error?.traceback ?? '';
     }
     for (const file of fileNames)
       editors[file].markLine(response.error?.file === file ? response.error.line : undefined);
+    // The answer is what the learner looks for next: its heading to the top of the pane.
+    if (result) bringIntoView(result);
   };
   const framed = frame ? new FramedApp(frame, (request) => runner.request(request), showAnswer) : undefined;
 
+  let available = false;
   void runner.available().then((availability) => {
     const note = find<HTMLElement>('[data-code-availability]');
     if (!availability.ok) {
@@ -99,18 +106,40 @@ function setUp(tab: HTMLElement): void {
         note.textContent = `${availability.why} To enable it, build the site on a machine whose Python has Flask 3.1 (pip install flask), or point the build at one with FLASK_PYTHON=/path/to/python. The editor, Reset and the solutions work without it.`;
       return;
     }
+    available = true;
     const flask = availability.versions.flask;
-    const versions = find<HTMLElement>('[data-code-versions]');
-    if (versions && flask) versions.textContent = `Real Flask ${flask} in your browser.`;
+    if (versionsNote && flask) versionsNote.textContent = `Real Flask ${flask} in your browser.`;
     if (runButton) runButton.disabled = false;
+    if (shown) runner.warmUp();
   });
+  // Pyodide is fetched once the learner opens Code (the tab comes into view), not before.
+  let shown = false;
+  new IntersectionObserver((entries, observer) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    shown = true;
+    observer.disconnect();
+    if (available) runner.warmUp();
+  }).observe(tab);
 
   runButton?.addEventListener('click', async () => {
     if (result) result.hidden = false;
+    runButton.disabled = true;
+    runButton.setAttribute('aria-busy', 'true');
+    try {
+      await run();
+    } finally {
+      runButton.disabled = false;
+      runButton.removeAttribute('aria-busy');
+    }
+  });
+
+  async function run(): Promise<void> {
     try {
       await runner.load(files());
     } catch (error) {
-      showAnswer(error as WsgiResponse);
+      const answer = error as WsgiResponse;
+      framed?.show(answer);
+      showAnswer(answer);
       return;
     }
     await framed?.open({ method: 'GET', path: '/', headers: [] });
@@ -120,7 +149,17 @@ function setUp(tab: HTMLElement): void {
       if (item) showTask(item, verdict);
       if (verdict.done) updateProgress((progress) => recordCodeTask(progress, task.id));
     }
-  });
+  }
+}
+
+/** "Real Flask 3.1.3 in your browser (Werkzeug 3.1.3, Python 3.13.2, Pyodide 0.28.0)." */
+function versionsLine(versions: Record<string, string>): string {
+  const parts = [
+    versions.werkzeug && `Werkzeug ${versions.werkzeug}`,
+    versions.python && `Python ${versions.python}`,
+    versions.pyodide && `Pyodide ${versions.pyodide}`,
+  ].filter(Boolean);
+  return `Real Flask ${versions.flask ?? ''} in your browser${parts.length ? ` (${parts.join(', ')})` : ''}.`;
 }
 
 function showTask(item: HTMLElement, verdict: { done: boolean; missing?: string }): void {
@@ -129,6 +168,19 @@ function showTask(item: HTMLElement, verdict: { done: boolean; missing?: string 
   if (status) status.textContent = verdict.done ? 'Done ✓' : 'Not done yet';
   const missing = item.querySelector('[data-code-task-missing]');
   if (missing) missing.textContent = verdict.done ? '' : `Still missing: ${verdict.missing ?? ''}`;
+}
+
+/**
+ * Scrolls `element` to the top of the pinned pane's scrolling body (wide screens), else just into
+ * the window's view: scrollIntoView would also scroll the page under the sticky pane.
+ */
+function bringIntoView(element: HTMLElement): void {
+  const body = element.closest<HTMLElement>('[data-pane-body]');
+  if (body && body.scrollHeight > body.clientHeight && getComputedStyle(body).overflowY === 'auto') {
+    body.scrollTop += element.getBoundingClientRect().top - body.getBoundingClientRect().top;
+  } else {
+    element.scrollIntoView({ block: 'nearest' });
+  }
 }
 
 function mb(bytes: number): string {

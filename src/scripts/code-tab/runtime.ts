@@ -1,27 +1,31 @@
 /**
  * The one seam between the Code tab and real Flask in the browser (src/scripts/pyflask/runner.ts).
- * Until that runner is part of the build, this stand-in says it is not available, so the tab
- * explains how to enable it and everything else works. Swap the body for `new BrowserFlask(options)`.
+ * available() reads only the build's small manifest; Pyodide itself is fetched on warmUp() (the
+ * learner opened Code) or the first Run. A build without Flask says so through available().
  */
 import type { FlaskFiles, LoadProgress, WsgiRequest, WsgiResponse } from '../../lib/pyflask/types.ts';
+import { BrowserFlask } from '../pyflask/runner.ts';
 
 export interface FlaskRunner {
   available(): Promise<{ ok: true; versions: Record<string, string> } | { ok: false; why: string }>;
+  /** Starts downloading and starting Python and Flask, so the first Run waits less. */
+  warmUp(): void;
   load(files: FlaskFiles): Promise<void>;
   request(request: WsgiRequest): Promise<WsgiResponse>;
   stop(): void;
 }
 
-export function createRunner(_options: { onProgress?: (progress: LoadProgress) => void }): FlaskRunner {
-  const why = 'This build has no real Flask for the browser.';
+export function createRunner(options: { onProgress?: (progress: LoadProgress) => void }): FlaskRunner {
+  const flask = new BrowserFlask({ onProgress: options.onProgress });
   return {
-    available: async () => ({ ok: false, why }),
-    load: async () => {
-      throw new Error(why);
+    available: () => flask.available(),
+    warmUp: () => {
+      void flask.available().then((availability) => {
+        if (availability.ok) flask.warmUp();
+      });
     },
-    request: async () => {
-      throw new Error(why);
-    },
-    stop: () => undefined,
+    load: (files) => flask.load(files),
+    request: (request) => flask.request(request),
+    stop: () => flask.stop(),
   };
 }

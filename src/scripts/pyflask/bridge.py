@@ -82,6 +82,9 @@ def request(request_json):
     # Errors leave the app so this bridge can show them as the development server does with the
     # debugger on, instead of Flask's bare "Internal Server Error".
     _app.config['PROPAGATE_EXCEPTIONS'] = True
+    seen = {}
+    interface = _app.session_interface
+    _app.session_interface = _WatchedSessions(interface, seen)
     try:
         result = _app(environ, start_response)
         try:
@@ -91,15 +94,63 @@ def request(request_json):
                 result.close()
     except BaseException as error:  # noqa: BLE001 - the learner's errors are the lesson
         return json.dumps({'error': _error_of(error)})
+    finally:
+        _app.session_interface = interface
     code, _, reason = started['status'].partition(' ')
-    return json.dumps(
-        {
-            'status': int(code),
-            'statusText': reason,
-            'headers': [[name, value] for name, value in started['headers']],
-            'body': body.decode('utf-8', 'replace'),
-        }
-    )
+    answer = {
+        'status': int(code),
+        'statusText': reason,
+        'headers': [[name, value] for name, value in started['headers']],
+        'body': body.decode('utf-8', 'replace'),
+    }
+    if 'status' in seen:
+        answer['session'] = seen
+    return json.dumps(answer, default=repr)
+
+
+class _WatchedSessions:
+    """The app's own session interface, watched: how Flask judged the incoming cookie, and the
+    session at the start and the end of the request, for the page's change strip and inspector."""
+
+    def __init__(self, inner, seen):
+        self._inner = inner
+        self._seen = seen
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def open_session(self, app, request):
+        opened = self._inner.open_session(app, request)
+        self._seen['status'] = _judged(self._inner, app, request)
+        self._seen['before'] = dict(opened) if opened is not None else {}
+        self._seen['after'] = self._seen['before']
+        return opened
+
+    def save_session(self, app, session, response):
+        self._seen['after'] = dict(session)
+        return self._inner.save_session(app, session, response)
+
+
+def _judged(interface, app, request):
+    """What Flask's own serializer makes of the session cookie sent: none, valid, expired, bad-signature."""
+    value = request.cookies.get(interface.get_cookie_name(app))
+    if not value:
+        return 'none'
+    from itsdangerous import BadSignature, SignatureExpired
+
+    get_serializer = getattr(interface, 'get_signing_serializer', None)
+    serializer = get_serializer(app) if get_serializer else None
+    if serializer is None:
+        return 'valid'
+    try:
+        serializer.loads(value, max_age=int(app.permanent_session_lifetime.total_seconds()))
+        return 'valid'
+    except SignatureExpired:
+        return 'expired'
+    except BadSignature:
+        return 'bad-signature'
+    except Exception:  # noqa: BLE001 - a cookie Flask cannot read is shown as such
+        return 'bad-payload'
 
 
 def _environ(req):

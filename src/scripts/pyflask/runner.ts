@@ -117,6 +117,11 @@ export class BrowserFlask {
     });
   }
 
+  /** Starts the worker (downloading Pyodide and Flask) ahead of the first load(), if not started yet. */
+  warmUp(): void {
+    this.#start().ready.catch(() => undefined);
+  }
+
   /** Ends the worker; a later load() or request() starts a new one. */
   stop(): void {
     const running = this.#running;

@@ -1,3 +1,4 @@
+import { engineNames } from '../../lib/engine-names.ts';
 import { type ChangeView, changeView } from '../../lib/inspector/change.ts';
 import { labCookieNote, parseSetCookie } from '../../lib/inspector/cookies.ts';
 import type { DiffEntry } from '../../lib/inspector/diff.ts';
@@ -145,9 +146,21 @@ function detail(view: ChangeView): HTMLElement {
   );
 }
 
+/**
+ * The engine whose newest action the strip shows: the Flask strip also shows real Flask in the
+ * learner's browser (the Code tab), whichever of the two acted last, labelled with its name.
+ */
+function engineShown(strip: HTMLElement, timeline: readonly Exchange[]): Engine {
+  const own = strip.dataset.changeStrip as Engine;
+  if (own !== 'flask') return own;
+  const newest = timeline.findLast((e) => e.engine === 'flask' || e.engine === 'browser-flask');
+  return newest?.engine ?? own;
+}
+
 function render(strip: HTMLElement, timeline: Exchange[]): void {
   const body = strip.querySelector<HTMLElement>('[data-change-body]');
-  const view = changeView(timeline, strip.dataset.changeStrip as Engine);
+  const engine = engineShown(strip, timeline);
+  const view = changeView(timeline, engine);
   if (!body || !view) return;
   const newest = view.exchanges[view.exchanges.length - 1];
   const link = h('a', { href: '#inspector-heading', class: 'change-inspect' }, 'Show in the inspector');
@@ -158,6 +171,9 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
   // What changed leads: the session's change, then the cookie that carries it; the verdict and the
   // requests after them, for the learner who wants to know why.
   body.replaceChildren(
+    engine === 'browser-flask'
+      ? h('p', { class: 'change-engine' }, `Ran in: ${engineNames[engine].long}`)
+      : '',
     diffLine(view),
     view.setCookie
       ? setCookieLine(view)
@@ -198,7 +214,7 @@ window.addEventListener(timelineEvent, (event) => {
   const { timeline, added } = (event as CustomEvent<TimelineChange>).detail;
   for (const strip of strips) {
     render(strip, timeline);
-    const view = changeView(timeline, strip.dataset.changeStrip as Engine);
+    const view = changeView(timeline, engineShown(strip, timeline));
     const acted =
       view && view.exchanges.length > 1 && added.includes(view.exchanges[view.exchanges.length - 1]);
     if (acted && narrow.matches && !strip.closest('[hidden]')) strip.scrollIntoView({ block: 'nearest' });
