@@ -51,6 +51,23 @@ describe('parseExchanges', () => {
     expect(parseExchanges('{oops')).toEqual([]);
     expect(parseExchanges('{"id":"a"}')).toEqual([]);
   });
+  it("keeps every engine's records read back from storage: Flask, Express, server-side, real Flask in the browser", () => {
+    const records = [
+      exchange(),
+      exchange({ engine: 'express' }),
+      exchange({ engine: 'server-side' }),
+      exchange({ engine: 'browser-flask' }),
+    ];
+    expect(parseExchanges(JSON.stringify(records)).map((r) => r.engine)).toEqual([
+      'flask',
+      'express',
+      'server-side',
+      'browser-flask',
+    ]);
+  });
+  it('drops a record whose engine is no engine, even a name that is one in another object', () => {
+    expect(parseExchanges(JSON.stringify([exchange({ engine: 'toString' as 'flask' })]))).toEqual([]);
+  });
   it('drops entries that are not exchanges', () => {
     const good = exchange();
     expect(

@@ -1,3 +1,4 @@
+import { isEngine } from '../../../sandbox/contract/exchange.ts';
 import { describeDiff, diffSessions } from './diff.ts';
 import type { Exchange } from './types.ts';
 
@@ -139,12 +140,13 @@ function shortValue(value: unknown): string {
   return text.length > 24 ? `${text.slice(0, 23)}…` : text;
 }
 
+/** Whether a parsed value has the fields the inspector reads, from any of the engines. */
 export function isExchange(value: unknown): value is Exchange {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<Exchange>;
   return (
     typeof record.id === 'string' &&
-    (record.engine === 'flask' || record.engine === 'express') &&
+    isEngine(record.engine) &&
     typeof record.method === 'string' &&
     typeof record.path === 'string' &&
     typeof record.status === 'number' &&
