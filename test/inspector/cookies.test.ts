@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   deletesCookie,
   deletionNote,
+  droppedCookieNote,
   parseCookieHeader,
   parseSetCookie,
   setCookiesNamed,
 } from '../../src/lib/inspector/cookies.ts';
+import { root, sourceFiles } from '../helpers/imports.ts';
 
 describe('parseSetCookie', () => {
   it('splits name, value and attributes, whatever the case of attribute names', () => {
@@ -86,5 +90,15 @@ describe('parseCookieHeader', () => {
   it('returns an empty list for no header', () => {
     expect(parseCookieHeader(null)).toEqual([]);
     expect(parseCookieHeader('')).toEqual([]);
+  });
+});
+
+describe('droppedCookieNote', () => {
+  it('is the one place the page says a cookie over 4 KB is dropped', () => {
+    expect(droppedCookieNote).toBe('the cookie the server tried to set (the browser drops it: over 4 KB)');
+    const spelledOut = sourceFiles('src/scripts').filter((file) =>
+      readFileSync(join(root, file), 'utf8').includes('browser drops it'),
+    );
+    expect(spelledOut).toEqual([]);
   });
 });

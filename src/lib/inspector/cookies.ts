@@ -43,6 +43,12 @@ export function parseCookieHeader(header: string | null | undefined): { name: st
     });
 }
 
+/**
+ * What a too-big `Set-Cookie` is, wherever it is shown (the strip, the inspector, the lab's answer):
+ * sent by the server, dropped by the browser.
+ */
+export const droppedCookieNote = 'the cookie the server tried to set (the browser drops it: over 4 KB)';
+
 /** What the lab's own cookie is, wherever it shows up beside the app's session cookie. */
 export const labCookieNote =
   'sandbox_lab is not the app’s session: it holds your lab settings (your own key and fallback keys), sealed by the server so only it can read them';

@@ -1,7 +1,7 @@
 import { errorOf, experimentExchangeOf, isDecodeAnswer, isGuessAnswer } from '../../lib/inspector/answers.ts';
 import { changeView } from '../../lib/inspector/change.ts';
 import { type CliCommand, cliCommand } from '../../lib/inspector/cli.ts';
-import { pastedCookieValue } from '../../lib/inspector/cookies.ts';
+import { droppedCookieNote, pastedCookieValue } from '../../lib/inspector/cookies.ts';
 import { signedDate, toneIcon, type VerdictTone, verdictText } from '../../lib/inspector/format.ts';
 import { earlierCookieLabel, earlierCookies, latestOfEngine } from '../../lib/inspector/timeline.ts';
 import type { Engine, Exchange } from '../../lib/inspector/types.ts';
@@ -198,11 +198,7 @@ async function appExperiment(body: unknown, out: HTMLElement, form: HTMLFormElem
     verdict ? verdictLine(verdict) : '',
     record ? h('p', null, record.summary) : '',
     view?.exchanges.some((e) => e.cookieWarning)
-      ? h(
-          'p',
-          null,
-          'Set-Cookie shown: the cookie the server tried to set (the browser drops it: over 4 KB).',
-        )
+      ? h('p', null, `Set-Cookie shown: ${droppedCookieNote}.`)
       : '',
     showLink(record?.id),
   );

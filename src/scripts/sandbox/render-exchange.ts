@@ -1,6 +1,7 @@
 import { engineNames } from '../../lib/engine-names.ts';
 import {
   deletionNote,
+  droppedCookieNote,
   labCookieNote,
   parseCookieHeader,
   parseSetCookie,
@@ -65,7 +66,7 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
         cookie.name === 'sandbox_lab'
           ? labCookieNote
           : cookie.name === 'session' && exchange.cookieWarning
-            ? 'the cookie the server tried to set (the browser drops it: over 4 KB)'
+            ? droppedCookieNote
             : deletionNote(cookie, withBase(`/sandbox/${exchange.engine}`), exchange.at);
       return header('Set-Cookie', h('code', null, value), note ? ` (${note})` : undefined);
     }),
