@@ -122,6 +122,15 @@ export function earlierCookies(timeline: readonly Exchange[], engine: Exchange['
 }
 
 /**
+ * The session cookie `engine` left in the browser before its current one (the newest that was
+ * replaced): what the replay experiment offers first.
+ * @example olderCookie([storeA, storeB], 'flask') // storeA.cookieAfter
+ */
+export function olderCookie(timeline: readonly Exchange[], engine: Exchange['engine']): string | undefined {
+  return earlierCookies(timeline, engine)[0]?.cookie;
+}
+
+/**
  * How the replay picker names an earlier cookie: by what its session held, so a learner tells them
  * apart at a glance (times alone all look alike).
  * @example earlierCookieLabel({ firstName: 'Ada' }) // 'firstName "Ada"'
