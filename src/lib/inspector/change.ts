@@ -1,4 +1,4 @@
-import { deletesCookie, parseCookieHeader, parseSetCookie, setCookiesNamed } from './cookies.ts';
+import { cookieValue, deletesCookie, parseSetCookie, setCookiesNamed } from './cookies.ts';
 import { type DiffEntry, diffSessions } from './diff.ts';
 import { previousOfEngine } from './timeline.ts';
 import type { CookieAnatomyView, Engine, Exchange } from './types.ts';
@@ -35,7 +35,7 @@ const line = (e: Exchange) => `${e.method} ${shortPath(e.path)} → ${e.status}`
 
 /** The session cookie value a request carried, if any. */
 function sentValue(exchange: Exchange): string | null {
-  return parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value ?? null;
+  return cookieValue(exchange.requestCookie, 'session') ?? null;
 }
 
 /**

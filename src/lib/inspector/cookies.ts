@@ -4,6 +4,7 @@
  */
 import { deletesCookie, type SetCookie } from '../../../sandbox/contract/set-cookie.ts';
 
+export { type CookiePair, cookieValue, parseCookieHeader } from '../../../sandbox/contract/cookie-header.ts';
 export {
   deletesCookie,
   lastSetCookie,
@@ -25,22 +26,6 @@ export function deletionNote(cookie: SetCookie, heldPath: string, now = Date.now
   return path === heldPath
     ? 'deletes the cookie'
     : `expires a cookie at Path=${path}, not the one held at Path=${heldPath}, which stays`;
-}
-
-/**
- * Splits a request `Cookie` header into name/value pairs.
- * @example parseCookieHeader('session=a; session.sig=b') // [{ name: 'session', value: 'a' }, { name: 'session.sig', value: 'b' }]
- */
-export function parseCookieHeader(header: string | null | undefined): { name: string; value: string }[] {
-  if (!header) return [];
-  return header
-    .split(';')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const eq = part.indexOf('=');
-      return eq === -1 ? { name: '', value: part } : { name: part.slice(0, eq), value: part.slice(eq + 1) };
-    });
 }
 
 /**

@@ -4,10 +4,10 @@
  * from the request, Flask's answer, the Cookie header the page sent and what the jar did with the
  * answer's Set-Cookie. Browser-safe.
  */
+import { cookieValue } from '../../../sandbox/contract/cookie-header.ts';
 import type { DisplaySession } from '../../../sandbox/contract/display-json.ts';
 import type { Exchange, SandboxAction, SessionStatus } from '../../../sandbox/contract/exchange.ts';
 import { lastSetCookie } from '../../../sandbox/contract/set-cookie.ts';
-import { parseCookieHeader } from '../inspector/cookies.ts';
 import { describeDiff, diffSessions } from '../inspector/diff.ts';
 import type { JarOutcome } from './cookie-jar.ts';
 import { sessionInCookie } from './session-in-cookie.ts';
@@ -93,7 +93,7 @@ export function exchangeOf(input: BrowserExchangeInput): Exchange {
   const { request, response, jarOutcomes } = input;
   const name = input.cookieName ?? 'session';
   const cookieSent = input.cookieSent || null;
-  const sentValue = parseCookieHeader(cookieSent).find((c) => c.name === name)?.value ?? null;
+  const sentValue = cookieValue(cookieSent, name) ?? null;
   const sentSession = sentValue === null ? undefined : sessionInCookie(sentValue);
   const opened = input.opened ?? {
     status: sentValue === null ? 'none' : sentSession === undefined ? 'bad-payload' : 'valid',

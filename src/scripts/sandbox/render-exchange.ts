@@ -1,9 +1,9 @@
 import { engineNames } from '../../lib/engine-names.ts';
 import {
+  cookieValue,
   deletionNote,
   droppedCookieNote,
   labCookieNote,
-  parseCookieHeader,
   parseSetCookie,
 } from '../../lib/inspector/cookies.ts';
 import { diagramModel } from '../../lib/inspector/diagram.ts';
@@ -107,9 +107,7 @@ function fetchSiteNote(site: string): string {
 
 /** Express `cookie-session`: the value is plain base64 JSON and the signature lives in a second cookie. */
 function expressCookie(exchange: Exchange): HTMLElement | '' {
-  const value =
-    exchange.cookieAfter ??
-    parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value;
+  const value = exchange.cookieAfter ?? cookieValue(exchange.requestCookie, 'session');
   if (!value) return '';
   const decoded = decodeExpressSession(value);
   return h(
