@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { BuildFailed, buildIfStale, distDirOf, needsBuild, stampFileOf } from './build-freshness.ts';
 import { runPrimary, type WorkerMessage } from './cluster-primary.ts';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
+import { dataDirProblem } from './data-dir-check.ts';
 import { stopLine } from './graceful-stop.ts';
 import { listen, listenErrorMessage } from './listen.ts';
 import { startupLines } from './startup-log.ts';
@@ -48,6 +49,10 @@ try {
   if (error instanceof ConfigError) fail(error.message);
   throw error;
 }
+
+// Once, before the (slow) build and before any worker: a DATA_DIR that refuses files stops here.
+const problem = cluster.isPrimary ? await dataDirProblem(config) : undefined;
+if (problem) fail(problem);
 
 const settings = { basePath: config.basePath, courseTitle: config.courseTitle };
 if (cluster.isPrimary && needsBuild(root, stampFileOf(root, settings), settings)) {
