@@ -8,6 +8,7 @@ import { cookieValue } from '../../../sandbox/contract/cookie-header.ts';
 import type { DisplaySession } from '../../../sandbox/contract/display-json.ts';
 import type { Exchange, SandboxAction, SessionStatus } from '../../../sandbox/contract/exchange.ts';
 import { lastSetCookie } from '../../../sandbox/contract/set-cookie.ts';
+import { sizeWarningOf } from '../../../sandbox/flask-session/set-cookie.ts';
 import { describeDiff, diffSessions } from '../inspector/diff.ts';
 import type { JarOutcome } from './cookie-jar.ts';
 import { sessionInCookie } from './session-in-cookie.ts';
@@ -102,6 +103,10 @@ export function exchangeOf(input: BrowserExchangeInput): Exchange {
   const setCookies = headerValues(response.headers, 'set-cookie');
   const sessionOutcome = jarOutcomes.findLast((outcome) => outcome.name === name);
   const setValue = lastSetCookie(setCookies, name)?.value;
+  const setHeader = setCookies.findLast((header) => lastSetCookie([header], name) !== undefined);
+  // Werkzeug warned in the worker as it does on a server; the strip says the browser drops it.
+  const cookieWarning =
+    setHeader === undefined || setValue === undefined ? undefined : sizeWarningOf(name, setValue, setHeader);
   // The session as the app left it: what its last Set-Cookie carries (deleted: empty), else unchanged.
   const after: DisplaySession =
     sessionOutcome?.kind === 'deleted'
@@ -133,6 +138,7 @@ export function exchangeOf(input: BrowserExchangeInput): Exchange {
     session: { status: opened.status, before: opened.before, after },
     cookieAfter: heldAfter(sentValue, jarOutcomes, name),
     codeLines: [],
+    ...(cookieWarning === undefined ? {} : { cookieWarning }),
     summary: `Real Flask in your browser answered ${method} ${request.path} with ${answered}${failed}: ${changed}; ${cookieFate(sessionOutcome)}.`,
   };
 }
