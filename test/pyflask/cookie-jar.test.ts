@@ -117,7 +117,7 @@ describe('CookieJar: deletion', () => {
     jar.receive(app, ['session=abc; HttpOnly; Path=/']);
     expect(
       jar.receive(app, ['session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/']),
-    ).toEqual([{ kind: 'deleted', name: 'session' }]);
+    ).toEqual([{ kind: 'deleted', name: 'session', held: true }]);
     expect(jar.cookieHeader(app)).toBe('');
   });
 
@@ -125,16 +125,32 @@ describe('CookieJar: deletion', () => {
     const { jar } = jarAt();
     jar.receive(app, ['session=abc; path=/']);
     expect(jar.receive(app, ['session=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT'])).toEqual([
-      { kind: 'deleted', name: 'session' },
+      { kind: 'deleted', name: 'session', held: true },
     ]);
     expect(jar.cookieHeader(app)).toBe('');
+  });
+
+  it('a deletion of a cookie it never held: nothing held, nothing forgotten', () => {
+    const { jar } = jarAt();
+    expect(jar.receive(app, ['session=; Max-Age=0; Path=/'])).toEqual([
+      { kind: 'deleted', name: 'session', held: false },
+    ]);
+  });
+
+  it('a deletion of a cookie that had lapsed already: not held', () => {
+    const { clock, jar } = jarAt();
+    jar.receive(app, ['session=p; Max-Age=1; Path=/']);
+    clock.now = start + 2000;
+    expect(jar.receive(app, ['session=; Max-Age=0; Path=/'])).toEqual([
+      { kind: 'deleted', name: 'session', held: false },
+    ]);
   });
 
   it('a deletion for another Path leaves the cookie at / alone', () => {
     const { jar } = jarAt();
     jar.receive(app, ['session=abc; Path=/']);
     expect(jar.receive(app, ['session=; Max-Age=0; Path=/members'])).toEqual([
-      { kind: 'deleted', name: 'session' },
+      { kind: 'deleted', name: 'session', held: false },
     ]);
     expect(jar.cookieHeader('http://localhost/members')).toBe('session=abc');
   });

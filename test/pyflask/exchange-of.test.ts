@@ -236,6 +236,25 @@ describe('exchangeOf: what the page knows better, and what goes wrong', () => {
     );
   });
 
+  it('a deletion for a Path the browser holds no cookie at: its cookie stays', () => {
+    const exchange = exchangeOf({
+      ...base,
+      request: { method: 'POST', path: '/logout', headers: [] },
+      response: {
+        status: 302,
+        statusText: 'FOUND',
+        headers: [['Set-Cookie', 'session=; Max-Age=0; Path=/members']],
+        body: '',
+      },
+      cookieSent: `session=${storeAda}`,
+      jarOutcomes: [{ kind: 'deleted', name: 'session', held: false }],
+    });
+    expect(exchange.cookieAfter).toBe(storeAda);
+    expect(exchange.summary).toBe(
+      'Real Flask in your browser answered POST /logout with 302: the session changed (removed firstName); the Set-Cookie deletes a cookie the browser does not hold (another Path?), so its cookie stays.',
+    );
+  });
+
   it('an exception in the learner code: the 500 and its message', () => {
     const exchange = exchangeOf({
       ...base,

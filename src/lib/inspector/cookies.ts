@@ -3,6 +3,7 @@
  * the one model the server's recorder uses too (sandbox/contract/set-cookie.ts, browser-safe).
  */
 import { deletesCookie, type SetCookie } from '../../../sandbox/contract/set-cookie.ts';
+import type { Exchange } from './types.ts';
 
 export { type CookiePair, cookieValue, parseCookieHeader } from '../../../sandbox/contract/cookie-header.ts';
 export {
@@ -26,6 +27,23 @@ export function deletionNote(cookie: SetCookie, heldPath: string, now = Date.now
   return path === heldPath
     ? 'deletes the cookie'
     : `expires a cookie at Path=${path}, not the one held at Path=${heldPath}, which stays`;
+}
+
+/**
+ * `deletionNote` for a `Set-Cookie` of an exchange. The server's engines hold their cookie at
+ * `serverPath` (/sandbox/<engine>); for real Flask in the browser the page's jar has judged the
+ * session cookie already (its `cookieAfter` is null once deleted), and the app's Path is its own.
+ * @example exchangeDeletionNote(browserFlaskClear, parseSetCookie('session=; Max-Age=0; Path=/'), '/sandbox/flask') // 'deletes the cookie'
+ */
+export function exchangeDeletionNote(
+  exchange: Exchange,
+  cookie: SetCookie,
+  serverPath: string,
+): string | undefined {
+  if (exchange.engine !== 'browser-flask') return deletionNote(cookie, serverPath, exchange.at);
+  if (!deletesCookie(cookie, exchange.at)) return undefined;
+  if (cookie.name !== 'session' || exchange.cookieAfter === null) return 'deletes the cookie';
+  return `expires a cookie at Path=${cookie.path ?? '/'}, not the one the browser holds, which stays`;
 }
 
 /**

@@ -12,8 +12,12 @@ import { deletesCookie, parseSetCookie, tooBigForBrowsers } from '../../../sandb
 export type JarOutcome =
   /** Kept (or replaced): `expires` is when it lapses (Unix ms), absent for a cookie that lasts the browser session. */
   | { kind: 'stored'; name: string; value: string; expires?: number }
-  /** Max-Age ≤ 0 or an Expires in the past: the jar forgot the cookie (if it had one). */
-  | { kind: 'deleted'; name: string }
+  /**
+   * Max-Age ≤ 0 or an Expires in the past. `held`: the jar held a cookie of that name, domain and
+   * Path and forgot it; false when it held none there (a deletion for another Path leaves the
+   * cookie it holds in place, as browsers do).
+   */
+  | { kind: 'deleted'; name: string; held: boolean }
   /** Name and value over 4096 bytes: dropped, as browsers do; the older cookie stays. */
   | { kind: 'too-big'; name: string; bytes: number }
   /** Not storable (malformed, or a Domain / Path / prefix rule refused it); `reason` says why. */
@@ -71,6 +75,7 @@ export class CookieJar {
       cookie.expires = new Date(now + cookie.maxAge * 1000);
       cookie.maxAge = null;
     }
+    const before = this.#unexpired(now);
     let stored: Cookie | undefined;
     try {
       stored = this.#jar.setCookieSync(cookie, url, { now: new Date(now) });
@@ -79,7 +84,11 @@ export class CookieJar {
     }
     if (stored === undefined) return { kind: 'rejected', name, reason: 'not stored' };
     // An expired cookie replaces the old one and is never sent again: the browser forgot it.
-    if (deletesCookie(parsed, now)) return { kind: 'deleted', name };
+    if (deletesCookie(parsed, now)) {
+      const { key, domain, path } = stored;
+      const held = before.some((c) => c.key === key && c.domain === domain && c.path === path);
+      return { kind: 'deleted', name, held };
+    }
     const expires = expiryOf(stored);
     return { kind: 'stored', name, value: stored.value, ...(expires === undefined ? {} : { expires }) };
   }
@@ -121,6 +130,19 @@ export class CookieJar {
         this.#store.removeCookie(cookie.domain, cookie.path, cookie.key, () => {});
     }
     return live;
+  }
+
+  /** Every cookie the jar holds that has not lapsed by its clock, whatever its domain and Path. */
+  #unexpired(now: number): Cookie[] {
+    let all: Cookie[] = [];
+    // The memory store answers at once, so the callback has run when this returns.
+    this.#store.getAllCookies((error, cookies) => {
+      if (!error && cookies) all = cookies;
+    });
+    return all.filter((cookie) => {
+      const expires = expiryOf(cookie);
+      return expires === undefined || expires > now;
+    });
   }
 
   /** Forgets every cookie (a new browser profile). */

@@ -65,7 +65,7 @@ function heldAfter(sent: string | null, outcomes: readonly JarOutcome[], name: s
   for (const outcome of outcomes) {
     if (outcome.name !== name) continue;
     if (outcome.kind === 'stored') held = outcome.value;
-    else if (outcome.kind === 'deleted') held = null;
+    else if (outcome.kind === 'deleted' && outcome.held) held = null;
   }
   return held;
 }
@@ -78,7 +78,9 @@ function cookieFate(outcome: JarOutcome | undefined): string {
     case 'stored':
       return 'the browser stored the new cookie';
     case 'deleted':
-      return 'the browser deleted the cookie';
+      return outcome.held
+        ? 'the browser deleted the cookie'
+        : 'the Set-Cookie deletes a cookie the browser does not hold (another Path?), so its cookie stays';
     case 'too-big':
       return `the browser dropped the new cookie (${outcome.bytes} bytes, over 4 KB) and keeps its old one`;
     case 'rejected':

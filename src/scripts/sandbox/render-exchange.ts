@@ -1,8 +1,8 @@
 import { engineNames } from '../../lib/engine-names.ts';
 import {
   cookieValue,
-  deletionNote,
   droppedCookieNote,
+  exchangeDeletionNote,
   labCookieNote,
   parseSetCookie,
 } from '../../lib/inspector/cookies.ts';
@@ -67,7 +67,7 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
           ? labCookieNote
           : cookie.name === 'session' && exchange.cookieWarning
             ? droppedCookieNote
-            : deletionNote(cookie, withBase(`/sandbox/${exchange.engine}`), exchange.at);
+            : exchangeDeletionNote(exchange, cookie, withBase(`/sandbox/${exchange.engine}`));
       return header('Set-Cookie', h('code', null, value), note ? ` (${note})` : undefined);
     }),
     exchange.setCookies.length ? '' : header('Set-Cookie', h('em', null, 'none sent')),
