@@ -7,9 +7,12 @@
  * Each of BENCH_LOADS rounds (default 3) uses a new Chromium profile:
  * - cold: the first load, empty HTTP cache: from the runner's import to the handout's app answering GET /;
  * - warm: Chromium closed and opened again on the same profile (a second visit, HTTP cache kept),
- *   the same figure; then BENCH_REQUESTS (default 30) each of GET / and POST /store to real Flask,
- *   and the same two requests to the server's engine (/sandbox/flask/ over HTTP, fetched by the
- *   same page): the baseline of the ratio.
+ *   the same figure;
+ * - hot: a third visit. Chromium keeps WebAssembly's compiled code only from the second compile of
+ *   a cached response on (V8's code caching), so the third visit is the first to skip compiling;
+ *   then BENCH_REQUESTS (default 30) each of GET / and POST /store to real Flask, and the same two
+ *   requests to the server's engine (/sandbox/flask/ over HTTP, fetched by the same page): the
+ *   baseline of the ratio.
  * A second baseline for the load: the same Pyodide and Flask zip started in Node in this process
  * (this machine's speed at this moment, with nothing to download).
  * Bytes are each file's Resource Timing transferSize (headers plus the body as sent, gzip or brotli),
@@ -37,6 +40,14 @@ const requestCount = Number(process.env.BENCH_REQUESTS || 30);
 const stepPath = '/learn/the-import/';
 const runtimeDir = join(root, 'dist', 'client', '_pyodide');
 const aims = { warmMs: 8000, coldMs: 15000, requestMs: 100, transferBytes: 8e6 };
+
+type Visit = 'cold' | 'warm' | 'hot';
+const visitOrder: Visit[] = ['cold', 'warm', 'hot'];
+const visitLabels: Record<Visit, string> = {
+  cold: 'cold (new profile, empty HTTP cache)',
+  warm: 'warm (second visit, HTTP cache)',
+  hot: 'hot (third visit, HTTP and code cache)',
+};
 
 /** What one load measured inside the page (ms since the runner's import started). */
 interface Loaded {
@@ -77,25 +88,22 @@ export async function benchPyodide(): Promise<Row[]> {
   const server = await startServer();
   const rows: Row[] = [];
   try {
-    const measured: { cold: Loaded; warm: Loaded; coldBytes: Received[]; warmBytes: Received[] }[] = [];
+    const measured: Record<Visit, { loaded: Loaded; received: Received[] }>[] = [];
     let requests: Requests = { realGet: [], realPost: [], serverGet: [], serverPost: [] };
     for (let round = 1; round <= loads; round++) {
       const profile = mkdtempSync(join(tmpdir(), 'session-lab-bench-chromium-'));
       try {
-        console.error(`… round ${round}/${loads}: cold load (new profile)`);
-        const cold = await inBrowser(profile, server.url, (page) => startRealFlask(page, bundle));
-        console.error(`… round ${round}/${loads}: warm load (same profile, Chromium started again)`);
-        const warm = await inBrowser(profile, server.url, async (page) => {
-          const loaded = await startRealFlask(page, bundle);
-          if (round === loads) requests = await timeRequests(page);
-          return loaded;
-        });
-        measured.push({
-          cold: cold.result,
-          warm: warm.result,
-          coldBytes: cold.received,
-          warmBytes: warm.received,
-        });
+        const visits = {} as Record<Visit, { loaded: Loaded; received: Received[] }>;
+        for (const visit of visitOrder) {
+          console.error(`… round ${round}/${loads}: ${visitLabels[visit]}`);
+          const { result, received } = await inBrowser(profile, server.url, async (page) => {
+            const loaded = await startRealFlask(page, bundle);
+            if (round === loads && visit === 'hot') requests = await timeRequests(page);
+            return loaded;
+          });
+          visits[visit] = { loaded: result, received };
+        }
+        measured.push(visits);
       } finally {
         rmSync(profile, { recursive: true, force: true });
       }
@@ -338,20 +346,20 @@ function median(values: number[]): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function loadRows(measured: { cold: Loaded; warm: Loaded }[], inNodeMs: number): Row[] {
+function loadRows(measured: Record<Visit, { loaded: Loaded }>[], inNodeMs: number): Row[] {
   const table = `Ready to answer (ms from the runner's import; median of ${measured.length} rounds)`;
   const rows: Row[] = [];
-  for (const kind of ['cold', 'warm'] as const) {
-    const loadsOfKind = measured.map((m) => m[kind]);
-    const phase = (name: string) => median(loadsOfKind.map((l) => l.phases[name] ?? Number.NaN));
-    const ready = median(loadsOfKind.map((l) => l.readyMs));
-    const aim = kind === 'cold' ? aims.coldMs : aims.warmMs;
-    const subject = kind === 'cold' ? 'cold (empty HTTP cache)' : 'warm (second visit, HTTP cache)';
-    const base = { bench: 'pyodide', table, subject };
+  const readyOf = (visit: Visit) => median(measured.map((m) => m[visit].loaded.readyMs));
+  for (const visit of visitOrder) {
+    const loadsOfVisit = measured.map((m) => m[visit].loaded);
+    const phase = (name: string) => median(loadsOfVisit.map((l) => l.phases[name] ?? Number.NaN));
+    const ready = readyOf(visit);
+    const aim = visit === 'cold' ? aims.coldMs : aims.warmMs;
+    const base = { bench: 'pyodide', table, subject: visitLabels[visit] };
     rows.push(
       { ...base, measure: 'Pyodide up (python)', value: phase('python') },
       { ...base, measure: 'Flask imported (ready)', value: phase('ready') },
-      { ...base, measure: "handout's app imported", value: median(loadsOfKind.map((l) => l.appMs)) },
+      { ...base, measure: "handout's app imported", value: median(loadsOfVisit.map((l) => l.appMs)) },
       {
         ...base,
         measure: 'first GET / answered',
@@ -360,24 +368,15 @@ function loadRows(measured: { cold: Loaded; warm: Loaded }[], inNodeMs: number):
         met: ready <= aim,
         summary: true,
       },
-      { ...base, measure: 'each round', value: loadsOfKind.map((l) => l.readyMs).join(' · ') },
+      { ...base, measure: 'each round', value: loadsOfVisit.map((l) => l.readyMs).join(' · ') },
+      { ...base, measure: '/ Node', value: Number((ready / inNodeMs).toFixed(2)) },
     );
   }
   const node = { bench: 'pyodide', table, subject: 'baseline: Node, same Pyodide, no download' };
   rows.push({ ...node, measure: 'first GET / answered', value: inNodeMs });
-  for (const kind of ['cold', 'warm'] as const) {
-    const ready = median(measured.map((m) => m[kind].readyMs));
-    rows.push({ ...node, measure: `${kind} / Node`, value: Number((ready / inNodeMs).toFixed(2)) });
-  }
-  const flask = measured[0]?.cold.flaskVersion;
+  const flask = measured[0]?.cold.loaded.flaskVersion;
   if (flask)
-    rows.push({
-      bench: 'pyodide',
-      table,
-      subject: 'cold (empty HTTP cache)',
-      measure: 'Flask',
-      value: flask,
-    });
+    rows.push({ bench: 'pyodide', table, subject: visitLabels.cold, measure: 'Flask', value: flask });
   return rows;
 }
 
@@ -413,25 +412,22 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 }
 
-function transferRows(measured: { coldBytes: Received[]; warmBytes: Received[] }[], gzipOnly: number): Row[] {
+function transferRows(measured: Record<Visit, { received: Received[] }>[], gzipOnly: number): Row[] {
   const table =
     "Bytes received for real Flask (headers + body as sent; first round; the step page's own not counted)";
   const first = measured[0];
   if (!first) return [];
   const rows: Row[] = [];
-  for (const [subject, received] of [
-    ['cold', first.coldBytes],
-    ['warm', first.warmBytes],
-  ] as const) {
-    const runtime = received.filter((r) => isRuntime(r.url));
+  for (const visit of visitOrder) {
+    const runtime = first[visit].received.filter((r) => isRuntime(r.url));
     const runtimeBytes = runtime.reduce((sum, r) => sum + r.bytes, 0);
-    const base = { bench: 'pyodide', table, subject };
+    const base = { bench: 'pyodide', table, subject: visit };
     rows.push(
       {
         ...base,
         measure: 'real Flask',
         value: runtimeBytes,
-        ...(subject === 'cold'
+        ...(visit === 'cold'
           ? {
               aim: `≤ ${aims.transferBytes / 1e6} MB`,
               met: runtimeBytes <= aims.transferBytes,
@@ -439,11 +435,7 @@ function transferRows(measured: { coldBytes: Received[]; warmBytes: Received[] }
             }
           : {}),
       },
-      {
-        ...base,
-        measure: 'files from cache',
-        value: runtime.filter((r) => r.fromCache || r.bytes === 0).length,
-      },
+      { ...base, measure: 'files from cache', value: runtime.filter((r) => r.fromCache).length },
       { ...base, measure: 'files', value: runtime.length },
     );
   }
@@ -458,7 +450,7 @@ function transferRows(measured: { coldBytes: Received[]; warmBytes: Received[] }
     summary: true,
   });
   const fileTable = 'Real Flask files, cold (bytes received, encoding)';
-  for (const r of first.coldBytes.filter((r) => isRuntime(r.url))) {
+  for (const r of first.cold.received.filter((r) => isRuntime(r.url))) {
     const subject = new URL(r.url).pathname.replace(/^.*\//, '');
     rows.push(
       { bench: 'pyodide', table: fileTable, subject, measure: 'bytes', value: r.bytes },
