@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import type { LazyStore } from '../sandbox/apps/store-source.ts';
 import { createSandboxRouter, sandboxConfigOf } from '../sandbox/router.ts';
 import { setBasePath, withBase, withoutBase } from '../sandbox/web/base-path.ts';
 import { statusOf } from '../sandbox/web/http-errors.ts';
@@ -18,6 +19,8 @@ export const defaultDistDir = new URL('../dist/', import.meta.url).pathname;
 export interface AppOptions {
   config: ServerConfig;
   distDir?: string;
+  /** The server-side engine's store; listen.ts passes it so a graceful stop can close it. */
+  store?: LazyStore;
 }
 
 type AstroHandler = (req: express.Request, res: express.Response, next: express.NextFunction) => void;
@@ -27,9 +30,13 @@ type AstroHandler = (req: express.Request, res: express.Response, next: express.
  * health check, all under BASE_PATH when set (the site must be built with the same BASE_PATH).
  * It never listens; `start.ts` (or a test) does.
  */
-export async function createApp({ config, distDir = defaultDistDir }: AppOptions): Promise<express.Express> {
+export async function createApp({
+  config,
+  distDir = defaultDistDir,
+  store,
+}: AppOptions): Promise<express.Express> {
   setBasePath(config.basePath);
-  const course = await createCourseApp(config, distDir);
+  const course = await createCourseApp(config, distDir, store);
   if (config.basePath === '') return course;
   // Mounted whole under the prefix: inside, every route and static file keeps its own path.
   const app = express();
@@ -51,7 +58,11 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
 }
 
 /** The course and sandbox at the root of their own app (createApp mounts it under BASE_PATH). */
-async function createCourseApp(config: ServerConfig, distDir: string): Promise<express.Express> {
+async function createCourseApp(
+  config: ServerConfig,
+  distDir: string,
+  store: LazyStore | undefined,
+): Promise<express.Express> {
   const clientDir = join(distDir, 'client');
   const entry = join(distDir, 'server', 'entry.mjs');
   if (!existsSync(entry)) {
@@ -113,7 +124,11 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
     }),
   );
   // The live sandbox first: its requests need no look-up on disk. /sandbox/ itself is a built page.
-  app.use('/sandbox', boundSandboxGets(), createSandboxRouter(sandboxConfigOf(config)));
+  app.use(
+    '/sandbox',
+    boundSandboxGets(),
+    createSandboxRouter(sandboxConfigOf(config), store ? { store } : {}),
+  );
   app.use(express.static(clientDir, { extensions: ['html'] }));
   app.use(handler);
   app.use((_req, res) => {

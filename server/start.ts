@@ -18,6 +18,7 @@ import {
 } from './build-freshness.ts';
 import { runPrimary, type WorkerMessage } from './cluster-primary.ts';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
+import { dataDirProblem } from './data-dir-check.ts';
 import { stopLine } from './graceful-stop.ts';
 import { listen, listenErrorMessage } from './listen.ts';
 import { startupLines } from './startup-log.ts';
@@ -55,6 +56,10 @@ try {
   if (error instanceof ConfigError) fail(error.message);
   throw error;
 }
+
+// Once, before the (slow) build and before any worker: a DATA_DIR that refuses files stops here.
+const problem = cluster.isPrimary ? await dataDirProblem(config) : undefined;
+if (problem) fail(problem);
 
 // FLASK_PYTHON too: pointing it at another interpreter packs real Flask from that one (README).
 const settings = { basePath: config.basePath, courseTitle: config.courseTitle, flaskPython: flaskPythonOf() };
