@@ -92,6 +92,33 @@ describe('one exchange context', () => {
     expect(answer.body.summary).toBe('watched no cookie → record');
   });
 
+  it('a request no engine opened is recorded as no cookie and an empty session, before and after', async () => {
+    const app = express();
+    app.get('/', (_req, res) => {
+      startExchange(res, 'express', recordFor(res, []));
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(recordOf(res)));
+    });
+    const answer = await request(app).get('/').expect(404);
+    expect(answer.body.session).toEqual({ status: 'none', before: {}, after: {} });
+    expect(answer.body.engine).toBe('express');
+  });
+
+  it('asking for the context where the recorder was not mounted is a setup error', async () => {
+    const app = express();
+    app.get('/', (_req, res) => {
+      let message = '';
+      try {
+        experimentWritesCookie(res);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      res.type('text').send(message);
+    });
+    const answer = await request(app).get('/').expect(200);
+    expect(answer.text).toBe('sandbox exchange missing: mount recordExchanges() first');
+  });
+
   it('reading the record before the headers are written is a setup error, not a silent undefined', async () => {
     const app = express();
     app.get('/', (_req, res) => {
