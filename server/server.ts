@@ -10,6 +10,7 @@ import { createSandboxRouter, sandboxConfigOf } from '../sandbox/router.ts';
 import { setBasePath, withBase, withoutBase } from '../sandbox/web/base-path.ts';
 import { statusOf } from '../sandbox/web/http-errors.ts';
 import type { ServerConfig } from './config.ts';
+import { servePrecompressed } from './precompressed.ts';
 import { boundPipelining, boundSandboxGets } from './request-limits.ts';
 
 /** Where `astro build` writes the site: prerendered pages in client/, Astro's handler in server/. */
@@ -78,9 +79,13 @@ async function createCourseApp(
 
   // Built pages and assets are compressed; the sandbox apps' own small pages are not: gzip cost a
   // third of their throughput (measured with npm run bench:sandbox) and saves ~6 KB per request.
+  // Real Flask's files neither: the build compressed them once (0.5 s of CPU per learner for the wasm).
   app.use(
     compression({
-      filter: (req, res) => !isSandboxApp(withoutBase(req.originalUrl)) && compression.filter(req, res),
+      filter: (req, res) => {
+        const url = withoutBase(req.originalUrl);
+        return !isSandboxApp(url) && !url.startsWith('/_pyodide/') && compression.filter(req, res);
+      },
     }),
   );
 
@@ -105,8 +110,10 @@ async function createCourseApp(
   );
   // Real Flask's files (Pyodide and the Flask zip) sit in content-hashed names, so they are kept a
   // year; only the manifest naming them is asked for again (the build writes them, see README).
+  // Their gzip and brotli copies go as they are to the browsers that accept them.
   app.use(
     '/_pyodide',
+    servePrecompressed(join(clientDir, '_pyodide')),
     express.static(join(clientDir, '_pyodide'), {
       immutable: true,
       maxAge: '1y',

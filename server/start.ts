@@ -8,7 +8,14 @@
 import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BuildFailed, buildIfStale, distDirOf, needsBuild, stampFileOf } from './build-freshness.ts';
+import {
+  BuildFailed,
+  buildIfStale,
+  distDirOf,
+  flaskPythonOf,
+  needsBuild,
+  stampFileOf,
+} from './build-freshness.ts';
 import { runPrimary, type WorkerMessage } from './cluster-primary.ts';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
 import { dataDirProblem } from './data-dir-check.ts';
@@ -54,7 +61,8 @@ try {
 const problem = cluster.isPrimary ? await dataDirProblem(config) : undefined;
 if (problem) fail(problem);
 
-const settings = { basePath: config.basePath, courseTitle: config.courseTitle };
+// FLASK_PYTHON too: pointing it at another interpreter packs real Flask from that one (README).
+const settings = { basePath: config.basePath, courseTitle: config.courseTitle, flaskPython: flaskPythonOf() };
 if (cluster.isPrimary && needsBuild(root, stampFileOf(root, settings), settings)) {
   console.log('Session Lab: building the course site (first start, or lessons or settings changed)…');
   try {
