@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** The tests that drive Chromium: the e2e project runs them, the unit project never does. */
+export const browserTests = ['test/browser/**/*.test.ts', 'test/hosting/nginx.test.ts'];
+
 export default defineConfig({
   test: {
     // The site is built once, before any test file starts; HTTP and browser tests serve that build.
@@ -8,8 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // `vitest run` runs both; `--project unit` is the inner loop, `--project e2e` drives Chromium.
     projects: [
-      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] } },
-      { test: { name: 'e2e', include: ['test/browser/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: browserTests } },
+      { test: { name: 'e2e', include: browserTests } },
     ],
   },
 });

@@ -3,7 +3,9 @@
  * memory per process). All limits live here. Chosen for a class: 30 learners behind one school
  * router share one address, so normal use (a lab experiment every few seconds each) stays far
  * below them, while a script hammering a tool is slowed to a trickle. Guessing is the strictest:
- * each guess is ~20 ms of HMACs. With WORKERS=N each process counts on its own (up to N× the limit).
+ * each guess is ~20 ms of HMACs. Logins count only the refused ones (a wrong password), so a class
+ * logging in and out is never slowed while guessing a password is. With WORKERS=N each process
+ * counts on its own (up to N× the limit).
  */
 import type { RequestHandler, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -25,6 +27,8 @@ export interface RateLimits {
   forge: RateLimit;
   /** Every lab experiment (POST /flask/lab/*, /express/lab/*). */
   lab: RateLimit;
+  /** Failed logins to the members' app (POST /flask/login, /express/login, /server-side/login). */
+  login: RateLimit;
 }
 
 const minute = 60_000;
@@ -35,6 +39,7 @@ export const defaultRateLimits: RateLimits = {
   decode: { limit: 300, windowMs: minute },
   forge: { limit: 120, windowMs: minute },
   lab: { limit: 900, windowMs: minute },
+  login: { limit: 60, windowMs: minute },
 };
 
 /** What a learner is told, per tool. */
@@ -43,6 +48,7 @@ const what: Record<keyof RateLimits, string> = {
   decode: 'decoded cookies',
   forge: 'forged sessions',
   lab: 'lab experiments',
+  login: 'failed logins',
 };
 
 /** One limiter: past the limit, a 429 with Retry-After and the sandbox's error page (or JSON). */
@@ -50,6 +56,8 @@ function limiter(name: keyof RateLimits, { limit, windowMs }: RateLimit): Reques
   return rateLimit({
     limit,
     windowMs,
+    // A login that succeeds (302 to the members' page) gives its count back.
+    skipSuccessfulRequests: name === 'login',
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     // Without a trusted proxy (the default) X-Forwarded-For is ignored on purpose: no warning per client that sends one.
@@ -78,4 +86,5 @@ export function mountRateLimits(router: Router, overrides: Partial<RateLimits> =
   router.use('/api/decode', limiter('decode', limits.decode));
   router.post('/flask/lab/forge', limiter('forge', limits.forge));
   router.post(['/flask/lab/*path', '/express/lab/*path'], limiter('lab', limits.lab));
+  router.post(['/flask/login', '/express/login', '/server-side/login'], limiter('login', limits.login));
 }

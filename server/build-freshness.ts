@@ -28,11 +28,25 @@ export const siteSources = [
 export interface BuildSettings {
   basePath: string;
   courseTitle: string;
+  /**
+   * The Python real Flask is packed from (FLASK_PYTHON, default python3), so that pointing it at
+   * another interpreter builds again. Left out: not compared (and the build reads this process's).
+   */
+  flaskPython?: string;
 }
 
-/** The build settings in `env` (BASE_PATH, COURSE_TITLE), checked as readConfig checks them. */
+/** The build settings in `env` (BASE_PATH, COURSE_TITLE, FLASK_PYTHON), checked as readConfig checks them. */
 export function buildSettingsOf(env: NodeJS.ProcessEnv = process.env): BuildSettings {
-  return { basePath: parseBasePath(env.BASE_PATH), courseTitle: parseCourseTitle(env.COURSE_TITLE) };
+  return {
+    basePath: parseBasePath(env.BASE_PATH),
+    courseTitle: parseCourseTitle(env.COURSE_TITLE),
+    flaskPython: flaskPythonOf(env),
+  };
+}
+
+/** FLASK_PYTHON, or python3 when unset or empty (as the build's browser-flask integration reads it). */
+export function flaskPythonOf(env: NodeJS.ProcessEnv = process.env): string {
+  return env.FLASK_PYTHON || 'python3';
 }
 
 /**
@@ -53,12 +67,17 @@ export function stampFileOf(root: string, settings: BuildSettings): string {
 }
 
 /** The settings a stamp records; a stamp without them (older builds) was built with the defaults. */
-function stampedSettings(stampFile: string): BuildSettings {
+function stampedSettings(stampFile: string): Required<BuildSettings> {
+  const defaults = { basePath: '', courseTitle: defaultCourseTitle, flaskPython: 'python3' };
   try {
     const parsed = JSON.parse(readFileSync(stampFile, 'utf8')) as Partial<BuildSettings>;
-    return { basePath: parsed.basePath ?? '', courseTitle: parsed.courseTitle ?? defaultCourseTitle };
+    return {
+      basePath: parsed.basePath ?? defaults.basePath,
+      courseTitle: parsed.courseTitle ?? defaults.courseTitle,
+      flaskPython: parsed.flaskPython ?? defaults.flaskPython,
+    };
   } catch {
-    return { basePath: '', courseTitle: defaultCourseTitle };
+    return defaults;
   }
 }
 
@@ -85,6 +104,7 @@ export function needsBuild(
   if (!existsSync(stampFile)) return true;
   const stamped = stampedSettings(stampFile);
   if (stamped.basePath !== settings.basePath || stamped.courseTitle !== settings.courseTitle) return true;
+  if (settings.flaskPython !== undefined && stamped.flaskPython !== settings.flaskPython) return true;
   const built = statSync(stampFile).mtimeMs;
   return siteSources.some((source) => newestMtime(join(root, source)) > built);
 }
@@ -111,12 +131,21 @@ export function buildIfStale(
   // astro.config.mjs reads the settings from the environment (buildSettingsOf), as start.ts does.
   // BASE_URL is left out: Vite would take it over Astro's `base` (vitest sets it to '/' for its workers).
   const { BASE_URL: _, ...inherited } = process.env;
-  const env = { ...inherited, BASE_PATH: settings.basePath, COURSE_TITLE: settings.courseTitle };
+  const flaskPython = settings.flaskPython ?? flaskPythonOf();
+  const env = {
+    ...inherited,
+    BASE_PATH: settings.basePath,
+    COURSE_TITLE: settings.courseTitle,
+    FLASK_PYTHON: flaskPython,
+  };
   const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio, encoding: 'utf8', env });
   if (build.status !== 0) {
     const captured = output === 'capture' ? `\n${build.stdout}\n${build.stderr}` : '';
     throw new BuildFailed(`the build failed; the message above names the file to fix.${captured}`);
   }
-  writeFileSync(stampFile, `${JSON.stringify({ builtAt: new Date().toISOString(), ...settings })}\n`);
+  writeFileSync(
+    stampFile,
+    `${JSON.stringify({ builtAt: new Date().toISOString(), ...settings, flaskPython })}\n`,
+  );
   return true;
 }

@@ -1,11 +1,14 @@
 /**
  * One serving process: the app on an HTTP server with timeouts chosen on purpose, and a graceful
- * stop. start.ts runs it in the single process, or in each worker when WORKERS > 1.
+ * stop that closes the server-side store last. start.ts runs it in the single process, or in each
+ * worker when WORKERS > 1.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type LazyStore, lazyStore } from '../sandbox/apps/store-source.ts';
+import { sandboxConfigOf } from '../sandbox/router.ts';
 import type { ServerConfig } from './config.ts';
-import { type GracefulStop, gracefulStop } from './graceful-stop.ts';
+import { type GracefulStop, gracefulStop, type StopResult } from './graceful-stop.ts';
 import { createApp } from './server.ts';
 
 export interface Serving {
@@ -16,7 +19,8 @@ export interface Serving {
 
 /** Listens with `config`; rejects with the listen error (EADDRINUSE and the like). */
 export async function listen(config: ServerConfig, distDir: string): Promise<Serving> {
-  const app = await createApp({ config, distDir });
+  const store = lazyStore(sandboxConfigOf(config).store);
+  const app = await createApp({ config, distDir, store });
   // Node checks the header and request timeouts of open connections only every
   // connectionsCheckingInterval (default 30 s, so "10 s" meant 10 to 40 s): every second, they
   // hold to about a second.
@@ -31,13 +35,30 @@ export async function listen(config: ServerConfig, distDir: string): Promise<Ser
   // nginx's upstream keepalive and of common load balancers, so the proxy closes an idle connection
   // first and never sends a request on one we are closing (which it would answer with a 502).
   server.keepAliveTimeout = 65_000;
-  const stopper = gracefulStop(server);
+  const stopper = closingStore(gracefulStop(server), store);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
     server.listen(config.port, config.host);
   });
   return { server, port: (server.address() as AddressInfo).port, stopper };
+}
+
+/**
+ * The stop, then the store: SQLite checkpoints its WAL into the file and Redis gets a clean QUIT,
+ * once the last request that could use them has been answered.
+ */
+function closingStore(http: GracefulStop, store: LazyStore): GracefulStop {
+  let stopping: Promise<StopResult> | undefined;
+  return {
+    stop() {
+      stopping ??= http.stop().then(async (result) => {
+        await store.close().catch(() => undefined);
+        return result;
+      });
+      return stopping;
+    },
+  };
 }
 
 /** The one-line message for a listen error, saying what to do. */

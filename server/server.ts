@@ -5,10 +5,12 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import type { LazyStore } from '../sandbox/apps/store-source.ts';
 import { createSandboxRouter, sandboxConfigOf } from '../sandbox/router.ts';
 import { setBasePath, withBase, withoutBase } from '../sandbox/web/base-path.ts';
 import { statusOf } from '../sandbox/web/http-errors.ts';
 import type { ServerConfig } from './config.ts';
+import { servePrecompressed } from './precompressed.ts';
 import { boundPipelining, boundSandboxGets } from './request-limits.ts';
 
 /** Where `astro build` writes the site: prerendered pages in client/, Astro's handler in server/. */
@@ -17,6 +19,8 @@ export const defaultDistDir = new URL('../dist/', import.meta.url).pathname;
 export interface AppOptions {
   config: ServerConfig;
   distDir?: string;
+  /** The server-side engine's store; listen.ts passes it so a graceful stop can close it. */
+  store?: LazyStore;
 }
 
 type AstroHandler = (req: express.Request, res: express.Response, next: express.NextFunction) => void;
@@ -26,9 +30,13 @@ type AstroHandler = (req: express.Request, res: express.Response, next: express.
  * health check, all under BASE_PATH when set (the site must be built with the same BASE_PATH).
  * It never listens; `start.ts` (or a test) does.
  */
-export async function createApp({ config, distDir = defaultDistDir }: AppOptions): Promise<express.Express> {
+export async function createApp({
+  config,
+  distDir = defaultDistDir,
+  store,
+}: AppOptions): Promise<express.Express> {
   setBasePath(config.basePath);
-  const course = await createCourseApp(config, distDir);
+  const course = await createCourseApp(config, distDir, store);
   if (config.basePath === '') return course;
   // Mounted whole under the prefix: inside, every route and static file keeps its own path.
   const app = express();
@@ -50,7 +58,11 @@ export async function createApp({ config, distDir = defaultDistDir }: AppOptions
 }
 
 /** The course and sandbox at the root of their own app (createApp mounts it under BASE_PATH). */
-async function createCourseApp(config: ServerConfig, distDir: string): Promise<express.Express> {
+async function createCourseApp(
+  config: ServerConfig,
+  distDir: string,
+  store: LazyStore | undefined,
+): Promise<express.Express> {
   const clientDir = join(distDir, 'client');
   const entry = join(distDir, 'server', 'entry.mjs');
   if (!existsSync(entry)) {
@@ -67,9 +79,13 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
 
   // Built pages and assets are compressed; the sandbox apps' own small pages are not: gzip cost a
   // third of their throughput (measured with npm run bench:sandbox) and saves ~6 KB per request.
+  // Real Flask's files neither: the build compressed them once (0.5 s of CPU per learner for the wasm).
   app.use(
     compression({
-      filter: (req, res) => !isSandboxApp(withoutBase(req.originalUrl)) && compression.filter(req, res),
+      filter: (req, res) => {
+        const url = withoutBase(req.originalUrl);
+        return !isSandboxApp(url) && !url.startsWith('/_pyodide/') && compression.filter(req, res);
+      },
     }),
   );
 
@@ -94,8 +110,10 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
   );
   // Real Flask's files (Pyodide and the Flask zip) sit in content-hashed names, so they are kept a
   // year; only the manifest naming them is asked for again (the build writes them, see README).
+  // Their gzip and brotli copies go as they are to the browsers that accept them.
   app.use(
     '/_pyodide',
+    servePrecompressed(join(clientDir, '_pyodide')),
     express.static(join(clientDir, '_pyodide'), {
       immutable: true,
       maxAge: '1y',
@@ -106,7 +124,11 @@ async function createCourseApp(config: ServerConfig, distDir: string): Promise<e
     }),
   );
   // The live sandbox first: its requests need no look-up on disk. /sandbox/ itself is a built page.
-  app.use('/sandbox', boundSandboxGets(), createSandboxRouter(sandboxConfigOf(config)));
+  app.use(
+    '/sandbox',
+    boundSandboxGets(),
+    createSandboxRouter(sandboxConfigOf(config), store ? { store } : {}),
+  );
   app.use(express.static(clientDir, { extensions: ['html'] }));
   app.use(handler);
   app.use((_req, res) => {

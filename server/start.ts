@@ -8,9 +8,17 @@
 import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BuildFailed, buildIfStale, distDirOf, needsBuild, stampFileOf } from './build-freshness.ts';
+import {
+  BuildFailed,
+  buildIfStale,
+  distDirOf,
+  flaskPythonOf,
+  needsBuild,
+  stampFileOf,
+} from './build-freshness.ts';
 import { runPrimary, type WorkerMessage } from './cluster-primary.ts';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
+import { dataDirProblem } from './data-dir-check.ts';
 import { stopLine } from './graceful-stop.ts';
 import { listen, listenErrorMessage } from './listen.ts';
 import { startupLines } from './startup-log.ts';
@@ -49,7 +57,12 @@ try {
   throw error;
 }
 
-const settings = { basePath: config.basePath, courseTitle: config.courseTitle };
+// Once, before the (slow) build and before any worker: a DATA_DIR that refuses files stops here.
+const problem = cluster.isPrimary ? await dataDirProblem(config) : undefined;
+if (problem) fail(problem);
+
+// FLASK_PYTHON too: pointing it at another interpreter packs real Flask from that one (README).
+const settings = { basePath: config.basePath, courseTitle: config.courseTitle, flaskPython: flaskPythonOf() };
 if (cluster.isPrimary && needsBuild(root, stampFileOf(root, settings), settings)) {
   console.log('Session Lab: building the course site (first start, or lessons or settings changed)…');
   try {

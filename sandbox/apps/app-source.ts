@@ -84,6 +84,8 @@ const linesByAction: Record<SandboxAction, string[]> = {
   ],
   // Lab experiments change the key or the cookie from outside: no line of the app runs for them.
   lab: [],
+  // Only the learner's own app (real Flask in the browser) has routes of its own.
+  other: [],
 };
 
 /**

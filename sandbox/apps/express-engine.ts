@@ -7,7 +7,7 @@
 import cookieSession from 'cookie-session';
 import type { Request } from 'express';
 import type { DisplayJson, DisplaySession } from '../contract/display-json.ts';
-import { exchangeOf } from '../exchange/context.ts';
+import { reportOpened } from '../exchange/context.ts';
 import { depthOf } from '../recorder/bounds.ts';
 import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
@@ -25,7 +25,7 @@ const PERMANENT_KEY = '_permanent';
 export function expressEngine({ sandboxKey }: { sandboxKey: string }): SandboxEngine {
   // cookie-session writes its cookies in its own on-headers listener. on-headers runs the last
   // registered listener first, and this middleware is mounted after the recorder, so the cookies
-  // are set before the record is made; `save` stays empty.
+  // are set before the record is made: the engine writes its cookie by itself.
   const middleware = cookieSession({
     name: 'session',
     keys: [sandboxKey],
@@ -38,11 +38,16 @@ export function expressEngine({ sandboxKey }: { sandboxKey: string }): SandboxEn
       middleware(req, res, () => {
         const sent = readCookie(req, 'session') !== undefined;
         const session = req.session;
-        const state = exchangeOf(res);
         // cookie-session treats a bad signature (or unreadable value) as a new, empty session.
-        state.status = !sent ? 'none' : session?.isNew ? 'bad-signature' : 'valid';
-        state.before = plain(req);
-        state.after = () => plain(req);
+        reportOpened(
+          res,
+          {
+            status: !sent ? 'none' : session?.isNew ? 'bad-signature' : 'valid',
+            before: plain(req),
+            after: () => plain(req),
+          },
+          { when: 'by-itself' },
+        );
         if (session?.[PERMANENT_KEY] === true) req.sessionOptions.maxAge = PERMANENT_MS;
         next();
       });

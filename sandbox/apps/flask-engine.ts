@@ -6,7 +6,7 @@
  */
 import type { Response } from 'express';
 import { type AnatomyOptions, toConvention } from '../cookie-tools/index.ts';
-import { exchangeOf } from '../exchange/context.ts';
+import { exchangeOf, reportOpened } from '../exchange/context.ts';
 import {
   DEFAULT_FLASK_VERSION,
   type FlaskSessionConfig,
@@ -92,23 +92,29 @@ export function flaskEngine({ now }: FlaskEngineOptions): SandboxEngine {
       const flask: FlaskRequest = { session: new FlaskSessionState(opened.data, lab.flaskVersion), config };
       (res.locals as { flaskSession?: FlaskRequest }).flaskSession = flask;
 
-      const state = exchangeOf(res);
-      state.status = opened.status;
-      if (opened.tooLarge) state.tooLarge = true;
-      if (opened.keyIndex !== undefined) state.keyIndex = opened.keyIndex;
-      state.before = toConvention(opened.data);
-      state.after = () => toConvention(flask.session.data);
-      state.anatomyKeys = anatomyKeysOf(config);
-
-      // Flask's save_session, run when the response is finished (before the recorder reads it).
-      state.save = () => {
-        const { session } = flask;
-        writeSessionCookie(
-          res,
-          { data: session.data, modified: session.modified, accessed: session.accessed },
-          config,
-        );
-      };
+      // Flask's save_session runs as the headers are written (before the recorder reads them).
+      reportOpened(
+        res,
+        {
+          status: opened.status,
+          ...(opened.tooLarge ? { tooLarge: true as const } : {}),
+          ...(opened.keyIndex === undefined ? {} : { keyIndex: opened.keyIndex }),
+          before: toConvention(opened.data),
+          after: () => toConvention(flask.session.data),
+          anatomyKeys: anatomyKeysOf(config),
+        },
+        {
+          when: 'on-headers',
+          save: () => {
+            const { session } = flask;
+            writeSessionCookie(
+              res,
+              { data: session.data, modified: session.modified, accessed: session.accessed },
+              config,
+            );
+          },
+        },
+      );
       next();
     },
     session(_req, res) {

@@ -7,8 +7,8 @@
  */
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { controlsQuery, parseControls, splitControls } from '../contract/app-controls.ts';
-import type { Exchange, SandboxAction } from '../contract/exchange.ts';
-import { exchangeOf } from '../exchange/context.ts';
+import type { SandboxAction } from '../contract/exchange.ts';
+import { exchangeOf, recordOf } from '../exchange/context.ts';
 import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { recordExchanges } from '../recorder/record.ts';
 import type { TraceCodec } from '../recorder/trace.ts';
@@ -164,7 +164,7 @@ function showMembers(options: AppRouterOptions) {
     // Only for the browser the trace was made for: the one now sending the cookie it left.
     const previous = traces.open(req.query.trace, readCookie(req, 'session') ?? null);
     respondAfterHeaders(res, user === undefined ? 401 : 200, 'html', () => {
-      const current = state.exchange as Exchange;
+      const current = recordOf(res);
       const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
       return renderPage('members', {
         engine: engine.name,
@@ -220,7 +220,7 @@ async function showPage(
   // Only for the browser the trace was made for: the one now sending the cookie it left.
   const previous = traces.open(req.query.trace, readCookie(req, 'session') ?? null);
   respondAfterHeaders(res, outcome.status, 'html', () => {
-    const current = state.exchange as Exchange;
+    const current = recordOf(res);
     const exchanges = previous?.engine === engine.name ? [previous, current] : [current];
     const lab = engine.name === 'flask' ? labSettingsOf(res) : undefined;
     return renderPage('app', {

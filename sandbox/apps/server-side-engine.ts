@@ -11,7 +11,7 @@ import type { Request, Response } from 'express';
 import type { DisplaySession } from '../contract/display-json.ts';
 import type { ServerKeeps } from '../contract/exchange.ts';
 import { toConvention } from '../cookie-tools/index.ts';
-import { exchangeOf } from '../exchange/context.ts';
+import { exchangeOf, reportOpened } from '../exchange/context.ts';
 import { type SessionData, taggedDumps, taggedLoads } from '../flask-session/index.ts';
 import { pyStr } from '../flask-session/py-repr.ts';
 import { dumpCookie } from '../flask-session/set-cookie.ts';
@@ -83,7 +83,6 @@ export function serverSideEngine({ store, kind, now }: ServerSideOptions): Serve
     store,
     async middleware(req, res, next) {
       const sent = readCookie(req, 'session');
-      const state = exchangeOf(res);
       const request: ServerSideRequest = {
         session: new FlaskSessionState({}),
         cookieSent: sent !== undefined,
@@ -105,11 +104,16 @@ export function serverSideEngine({ store, kind, now }: ServerSideOptions): Serve
         }
       }
       request.session = new FlaskSessionState(data);
-      state.status = sent === undefined ? 'none' : request.id !== undefined ? 'valid' : 'unknown-id';
-      state.before = toConvention(data);
-      state.after = () => toConvention(request.session.data);
       // The cookie is written by commit(), before the response; nothing is left for on-headers.
-      state.save = undefined;
+      reportOpened(
+        res,
+        {
+          status: sent === undefined ? 'none' : request.id !== undefined ? 'valid' : 'unknown-id',
+          before: toConvention(data),
+          after: () => toConvention(request.session.data),
+        },
+        { when: 'by-itself' },
+      );
       next();
     },
     session(_req, res) {
@@ -212,7 +216,7 @@ async function saveToStore(
     }
     if (error instanceof SessionTooLarge) {
       state.cookieWarning = `${error.message} Like the cookie engines' 4 KB, the session was not saved.`;
-      state.serverKeeps = keeps(store, request.id, request.id === undefined ? null : state.before);
+      state.serverKeeps = keeps(store, request.id, request.id === undefined ? null : state.opened.before);
       return;
     }
     throw error;

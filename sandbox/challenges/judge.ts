@@ -7,7 +7,7 @@
 import type { RequestHandler, Response } from 'express';
 import { flaskOf } from '../apps/flask-engine.ts';
 import { lastSetCookie } from '../contract/set-cookie.ts';
-import { exchangeOf } from '../exchange/context.ts';
+import { exchangeOf, whenCookieWritten } from '../exchange/context.ts';
 import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { readCookie } from '../web/cookies.ts';
 import { type Challenge, challengeOf } from './catalogue.ts';
@@ -46,7 +46,7 @@ export function challengeJudge(options: JudgeOptions): RequestHandler {
     if (state.engine === 'server-side') {
       if (
         req.method === 'GET' &&
-        state.status === 'unknown-id' &&
+        state.opened.status === 'unknown-id' &&
         sent &&
         progress.capturedIds.includes(sent)
       ) {
@@ -57,29 +57,27 @@ export function challengeJudge(options: JudgeOptions): RequestHandler {
       if (progress !== before) saveProgress(res, progress, options.serverSecret);
     } else if (state.engine === 'flask') {
       const data = flaskOf(res).session.data;
-      const admin = state.status === 'valid' && data.user_id === ADMIN_USER && sent !== undefined;
+      const admin = state.opened.status === 'valid' && data.user_id === ADMIN_USER && sent !== undefined;
       const honest = admin && progress.issued.includes(sent);
       if (req.method === 'GET' && admin && !honest) {
         if (progress.captured.includes(sent)) {
           progress = { ...progress, replayAccepted: true };
           if (progress.defeated) solve('replay');
-        } else if ((state.keyIndex ?? 0) === 0) {
+        } else if ((state.opened.keyIndex ?? 0) === 0) {
           const lab = labSettingsOf(res);
           if (lab.hidden) solve('weak-key');
           else if (lab.key === options.sandboxKey) solve('forge');
         }
       }
       // As the headers go out: remember the admin cookie an honest login (or an honest admin session) got.
-      const save = state.save;
-      state.save = () => {
-        save?.();
+      whenCookieWritten(res, () => {
         const out = lastSetCookie(headerList(res.getHeader('set-cookie')), 'session')?.value;
         const stillAdmin = flaskOf(res).session.data.user_id === ADMIN_USER;
         if (out && stillAdmin && (state.action === 'login' || honest)) {
           progress = { ...progress, issued: [...progress.issued, out] };
         }
         if (progress !== before) saveProgress(res, progress, options.serverSecret);
-      };
+      });
     }
     (res.locals as { challenge?: ChallengeNotice }).challenge = notice;
     next();

@@ -7,6 +7,17 @@ export type ServerEngine = 'flask' | 'express' | 'server-side';
 /** Every engine an exchange can come from: the server's, and real Flask in the learner's browser (src/scripts/pyflask). */
 export type Engine = ServerEngine | 'browser-flask';
 
+/** Every engine, once each (a record, so adding an engine to the type without adding it here fails to compile). */
+const engineSet = { flask: true, express: true, 'server-side': true, 'browser-flask': true } satisfies Record<
+  Engine,
+  true
+>;
+
+/** Whether `value` names an engine (a record read back from storage may come from an older site). */
+export function isEngine(value: unknown): value is Engine {
+  return typeof value === 'string' && Object.hasOwn(engineSet, value);
+}
+
 /** The sandbox app's routes, named by what they do. */
 export type SandboxAction =
   | 'show'
@@ -19,7 +30,9 @@ export type SandboxAction =
   | 'login-failed'
   | 'logout'
   | 'members'
-  | 'lab';
+  | 'lab'
+  /** A route of the learner's own app (real Flask in the browser): none of the handout's. */
+  | 'other';
 
 /** What the server-side engine's store holds for the session after this request ("what the server keeps"). */
 export interface ServerKeeps {

@@ -53,3 +53,17 @@ export function pastedCookieValue(text: string, name = 'session'): string {
   // No `session=` pair: a bare value, perhaps with attributes after it.
   return pairs[0] ?? '';
 }
+
+/** The most bytes of name plus value a browser keeps for one cookie (RFC 6265bis; Chromium, Firefox). */
+export const BROWSER_COOKIE_LIMIT = 4096;
+
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
+/**
+ * Whether browsers drop this cookie (silently, keeping any older one): its name and value together
+ * are over `BROWSER_COOKIE_LIMIT` bytes. Werkzeug only warns past 4093 bytes of the whole header.
+ * @example tooBigForBrowsers(parseSetCookie(`session=${'a'.repeat(4089)}`)) // true (4097 bytes)
+ */
+export function tooBigForBrowsers(cookie: SetCookie): boolean {
+  return utf8Length(cookie.name) + utf8Length(cookie.value ?? '') > BROWSER_COOKIE_LIMIT;
+}

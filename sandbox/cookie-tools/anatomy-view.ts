@@ -3,8 +3,8 @@
  * recorder and the decode tool both send this form.
  */
 import type { CookieAnatomyView } from '../contract/anatomy.ts';
+import { toConvention } from '../flask-session/convention.ts';
 import type { CookieAnatomy } from './anatomy.ts';
-import { toConvention } from './convention.ts';
 
 /** `cut` with its session value in display JSON (a new object; `cut` is left as it was). */
 export function anatomyView(cut: CookieAnatomy): CookieAnatomyView {

@@ -5,10 +5,10 @@
  * So what `load` / `decode` print can be given back to `sign` and signs the same bytes.
  */
 
+import { fromConvention, isRawJson } from '../flask-session/convention.ts';
 import { formatNumber } from '../flask-session/json-format.ts';
 import { parsePythonJson } from '../flask-session/json-parse.ts';
 import { type PyValue, setKey } from '../flask-session/values.ts';
-import { fromConvention, isRawJson } from './convention.ts';
 
 /**
  * Convention data (what `toConvention` returns, or records holding it) as JSON text, optionally

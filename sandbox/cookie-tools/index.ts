@@ -6,6 +6,7 @@
  */
 
 export { describeVerdict, type VerdictKind, type VerdictWords } from '../contract/verdicts.ts';
+export { fromConvention, isRawJson, toConvention } from '../flask-session/convention.ts';
 export {
   type AnatomyOptions,
   type AnatomyVerdict,
@@ -14,7 +15,6 @@ export {
   type CookieSegment,
 } from './anatomy.ts';
 export { anatomyView } from './anatomy-view.ts';
-export { fromConvention, isRawJson, toConvention } from './convention.ts';
 export { conventionJson, parseConventionJson } from './convention-json.ts';
 export { COMMON_SECRETS, type GuessOptions, type GuessResult, guessSecret } from './guess.ts';
 export {

@@ -18,14 +18,24 @@ export function fromUtf8(bytes: Uint8Array): string {
   return utf8Decoder.decode(bytes);
 }
 
+/**
+ * Node's Buffer where there is one: its native base64 is the fast path the server signs with.
+ * The page (real Flask in the browser reads cookies with this file) takes the portable path.
+ */
+const NodeBuffer: typeof Buffer | undefined = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
 /** URL-safe base64 without `=` padding (`itsdangerous.encoding.base64_encode`). */
 export function base64UrlEncode(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+  if (NodeBuffer)
+    return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+  return base64Encode(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Standard base64 with padding (what Flask's `" b"` tag stores). */
+/** Standard base64 with padding (what Flask's `" b"` tag stores). `btoa`, so browsers run it too. */
 export function base64Encode(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 const PAD = 0x3d; // '='
@@ -89,8 +99,8 @@ export function a2bBase64(input: Uint8Array, urlSafe: boolean): Uint8Array {
  */
 export function base64UrlDecode(segment: Uint8Array | string): Uint8Array {
   // Fast path: canonical unpadded base64url decodes the same with Node's native decoder.
-  if (typeof segment === 'string' && segment.length % 4 !== 1 && canonical.test(segment)) {
-    return new Uint8Array(Buffer.from(segment, 'base64url'));
+  if (NodeBuffer && typeof segment === 'string' && segment.length % 4 !== 1 && canonical.test(segment)) {
+    return new Uint8Array(NodeBuffer.from(segment, 'base64url'));
   }
   // A str argument is first encoded to ASCII with errors ignored: non-ASCII characters vanish.
   const bytes = typeof segment === 'string' ? utf8(segment.replace(/[\u0080-\uffff]/g, '')) : segment;

@@ -35,11 +35,21 @@ export function dumpCookie(fields: CookieFields): { header: string; sizeWarning?
   if (fields.sameSite !== undefined) parts.push(`SameSite=${fields.sameSite}`);
   if (fields.partitioned) parts.push('Partitioned');
   const header = parts.join('; ');
-  if (header.length <= MAX_COOKIE_SIZE) return { header };
-  const valueSize = Buffer.byteLength(fields.value);
-  const sizeWarning =
-    `The '${fields.name}' cookie is too large: the value was ${valueSize} bytes but the header required ` +
+  const sizeWarning = sizeWarningOf(fields.name, fields.value, header);
+  return sizeWarning === undefined ? { header } : { header, sizeWarning };
+}
+
+/**
+ * Werkzeug's warning, word for word, for a `Set-Cookie` header longer than `MAX_COOKIE_SIZE`
+ * (undefined when it is not): what the server's engine records and, for real Flask in the
+ * browser, what its Werkzeug warned. `value` as written in the header.
+ */
+export function sizeWarningOf(name: string, value: string, header: string): string | undefined {
+  if (header.length <= MAX_COOKIE_SIZE) return undefined;
+  const valueSize = new TextEncoder().encode(value).length;
+  return (
+    `The '${name}' cookie is too large: the value was ${valueSize} bytes but the header required ` +
     `${header.length - valueSize} extra bytes. The final size was ${header.length} bytes but the limit is ` +
-    `${MAX_COOKIE_SIZE} bytes. Browsers may silently ignore cookies larger than this.`;
-  return { header, sizeWarning };
+    `${MAX_COOKIE_SIZE} bytes. Browsers may silently ignore cookies larger than this.`
+  );
 }

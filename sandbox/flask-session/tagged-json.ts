@@ -4,7 +4,7 @@
  * escape a real one-key dict whose key is a tag. Dumped with sorted keys, `ensure_ascii` and compact
  * separators; loaded with Python's json rules and the same conversions (and failures) as Flask.
  */
-import { a2bBase64, base64Encode } from './encoding.ts';
+import { a2bBase64, base64Encode, utf8 } from './encoding.ts';
 import { NestingTooDeep } from './errors.ts';
 import { DEFAULT_FLASK_VERSION, DUMP_FRAME_BUDGET, type FlaskVersion, LOAD_DEPTH } from './flask-version.ts';
 import { formatHttpDate, parseHttpDate } from './http-date.ts';
@@ -153,7 +153,8 @@ function b64decode(value: PyValue): Uint8Array {
   if (text === undefined) throw new TypeError('argument should be a bytes-like object or ASCII string');
   if (/[\u0080-\uffff]/.test(text))
     throw new TypeError('string argument should contain only ASCII characters');
-  return a2bBase64(Buffer.from(text, 'latin1'), false);
+  // ASCII only (checked above), so its UTF-8 bytes are its Latin-1 bytes.
+  return a2bBase64(utf8(text), false);
 }
 
 /** `uuid.UUID(value)`: strips urn:/uuid:, braces and dashes, then Python's `int(hex, 16)`. */

@@ -4,7 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import type { ServerEngine } from '../contract/exchange.ts';
-import { exchangeOf } from '../exchange/context.ts';
+import { exchangeOf, recordOf } from '../exchange/context.ts';
 import { pageOf, redirectTo, respondAfterHeaders, wantsJson } from '../web/pages.ts';
 
 /** Marks the request as lab experiment `name` with its one-sentence explanation. */
@@ -18,9 +18,7 @@ export function startLab(res: Response, name: string, summary: string): void {
 /** Finishes an experiment: JSON `{ ok, exchange }` when asked for, else a redirect to the app page. */
 export function finishLab(req: Request, res: Response, engine: ServerEngine): void {
   if (wantsJson(req.accepts.bind(req))) {
-    respondAfterHeaders(res, 200, 'json', () =>
-      JSON.stringify({ ok: true, exchange: exchangeOf(res).exchange }),
-    );
+    respondAfterHeaders(res, 200, 'json', () => JSON.stringify({ ok: true, exchange: recordOf(res) }));
   } else {
     redirectTo(res, pageOf(engine));
   }

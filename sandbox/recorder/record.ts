@@ -2,7 +2,7 @@
  * The recorder: middleware that starts each sandbox request's exchange context and, when the
  * response is finished, writes its exchange record from the headers exactly as they leave
  * (Set-Cookie, Vary, status, Location). A redirect carries its record to the next page in `?trace=`;
- * a page that shows its own record reads it from `finishExchange(res)`.
+ * a page that shows its own record reads it with `recordOf(res)`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
@@ -26,16 +26,15 @@ export interface RecorderOptions {
 /** Records each request's exchange; appends `?trace=` to redirects. */
 export function recordExchanges({ engine, traces }: RecorderOptions): RequestHandler {
   return (req, res, next) => {
-    const context = startExchange(res, engine);
     const at = Date.now();
-    context.record = () => {
+    startExchange(res, engine, (context) => {
       const exchange = buildExchange(req, res, context, at);
       if (exchange.location !== undefined) {
         const separator = exchange.location.includes('?') ? '&' : '?';
         res.setHeader('Location', `${exchange.location}${separator}trace=${traces.seal(exchange)}`);
       }
       return exchange;
-    };
+    });
     next();
   };
 }
@@ -46,6 +45,7 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
   const location = res.getHeader('location');
   const sent = readCookie(req, 'session') ?? null;
   const cookieAfter = cookieHeld(sent, setCookies, at);
+  const { opened } = state;
   const facts: Omit<Exchange, 'id' | 'at' | 'summary'> = {
     engine: state.engine,
     action: state.action,
@@ -59,10 +59,10 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
     setCookies,
     vary: vary === undefined ? null : String(vary),
     session: {
-      status: state.status,
-      ...(state.keyIndex === undefined ? {} : { keyIndex: state.keyIndex }),
-      before: state.before,
-      after: state.after(),
+      status: opened.status,
+      ...(opened.keyIndex === undefined ? {} : { keyIndex: opened.keyIndex }),
+      before: opened.before,
+      after: opened.after(),
     },
     cookieAfter,
     ...anatomyPart(state, lastSetCookie(setCookies, 'session')?.value || sent),
@@ -72,7 +72,7 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
     ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
     ...(state.serverKeeps === undefined ? {} : { serverKeeps: state.serverKeeps }),
   };
-  const summary = state.summary ?? summarize(facts, state.tooLarge === true);
+  const summary = state.summary ?? summarize(facts, opened.tooLarge === true);
   return boundRecord({ id: randomUUID(), at, ...facts, summary });
 }
 
@@ -99,6 +99,7 @@ function cookieHeld(sent: string | null, setCookies: string[], now: number): str
 
 /** The Flask engine's anatomy of a cookie, with its payload in display JSON (never a bomb opened). */
 function anatomyPart(state: ExchangeContext, cookie: string | null | undefined): Pick<Exchange, 'anatomy'> {
-  if (state.anatomyKeys === undefined || !cookie) return {};
-  return { anatomy: anatomyView(anatomy(cookie, state.anatomyKeys)) };
+  const keys = state.opened.anatomyKeys;
+  if (keys === undefined || !cookie) return {};
+  return { anatomy: anatomyView(anatomy(cookie, keys)) };
 }

@@ -3,8 +3,8 @@
  * on the machine. WAL lets readers run beside the one writer; the busy timeout makes a worker wait
  * for the other's write instead of failing it (with SQLite's default of 0, concurrent writes are lost).
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { resolveLimits, rowToStore } from './limits.ts';
 import { isSessionId } from './session-id.ts';
@@ -55,7 +55,7 @@ export class SqliteSessionStore implements SessionStore {
 
   /** Opens (creating if needed) `sessions.sqlite` in `dataDir`. */
   static open(dataDir: string, limits?: Partial<StoreLimits>): SqliteSessionStore {
-    mkdirSync(dataDir, { recursive: true });
+    makeFolder(dataDir);
     return new SqliteSessionStore(join(dataDir, sqliteFileName), limits);
   }
 
@@ -165,6 +165,20 @@ export class SqliteSessionStore implements SessionStore {
       }
     });
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's `mkdirSync(path, { recursive: true })` never returns when
+ * the kernel answers ENOENT for a folder whose parent exists (any path under /proc): it retries the
+ * parent for ever. Here that ENOENT is thrown like any other refusal.
+ */
+function makeFolder(path: string): void {
+  const missing: string[] = [];
+  for (let at = path; !statSync(at, { throwIfNoEntry: false }); at = dirname(at)) {
+    if (dirname(at) === at) break;
+    missing.unshift(at);
+  }
+  for (const folder of missing) mkdirSync(folder);
 }
 
 /** SQLite's failures (busy past the timeout, disk full, unreadable file, closed) become StoreUnavailable. */

@@ -1,21 +1,18 @@
 /**
  * Reading request cookies the way Werkzeug does: values taken as written (no URL decoding), the
- * first of two same-named cookies wins. Parsing is the `cookie` package's, which never throws.
+ * first of two same-named cookies wins. The reading is the contract's (sandbox/contract/
+ * cookie-header.ts), the page's too, so the inspector shows what the app got.
  */
 
-import { parseCookie } from 'cookie';
 import type { Request } from 'express';
-
-const asWritten = (value: string): string => value;
+import { cookieNameOf, cookieValue } from '../contract/cookie-header.ts';
 
 /** A cookie the sandbox reads (and no other). */
 export type SandboxCookie = 'session' | 'session.sig' | 'sandbox_lab' | 'sandbox_challenges';
 
 /** The value of sandbox cookie `name` in the request, or undefined. */
 export function readCookie(req: Request, name: SandboxCookie): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  return parseCookie(header, { decode: asWritten })[name];
+  return cookieValue(req.headers.cookie, name);
 }
 
 /**
@@ -38,13 +35,8 @@ export function sandboxCookieHeader(req: Request): string | null {
   const kept = header
     .split(';')
     .map((pair) => pair.trim())
-    .filter((pair) => SANDBOX_COOKIES.has(nameOf(pair)));
+    .filter((pair) => SANDBOX_COOKIES.has(cookieNameOf(pair) ?? ''));
   return kept.length > 0 ? kept.join('; ') : null;
-}
-
-function nameOf(pair: string): string {
-  const eq = pair.indexOf('=');
-  return (eq < 0 ? pair : pair.slice(0, eq)).trim();
 }
 
 /** RFC 6265 cookie-octets: what a cookie value may contain without quoting. */

@@ -4,7 +4,8 @@
  * (DATA_DIR in a temporary folder) and once with Redis (Debian's redis-server on loopback, started
  * here). Flows as in bench:sandbox: show (GET the page with a session holding firstName) and
  * store→show (POST /store, then GET the redirect), at BENCH_CONNECTIONS (default 1,64) for
- * BENCH_SECONDS each (default 5), driven by Debian's `wrk`. The aim: server-side ≥ 0.5× the
+ * BENCH_SECONDS each (default 5), driven by Debian's `wrk`, in BENCH_ROUNDS paired rounds (default
+ * 3) whose median is reported. The aim: server-side ≥ 0.5× the
  * signed-cookie engine. Server-side sessions write their row on every request that has one
  * (Flask-Session refreshes permanent sessions), so both flows write to the store.
  */
@@ -17,12 +18,19 @@ import { startRedis } from '../helpers/redis.ts';
 import { isMain, loadLine, machineInfo, printAllTables, type Row } from './report.ts';
 import { mergeCookies } from './sandbox.ts';
 import { ensureSiteBuilt, root } from './site.ts';
-import { findWrk, loadWithWrk, type WrkTarget } from './wrk.ts';
+import { findWrk, loadWithWrk, type WrkMeasured, type WrkTarget } from './wrk.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS || 5);
 const connectionCounts = (process.env.BENCH_CONNECTIONS || '1,64').split(',').map(Number);
 const encoding = 'gzip, deflate, br';
 const flows = ['show', 'store→show'] as const;
+const roundCount = Number(process.env.BENCH_ROUNDS || 3);
+
+/** The middle item by `key` (the lower middle for an even count). */
+function medianBy<T>(items: T[], key: (item: T) => number): T {
+  const sorted = items.toSorted((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)] as T;
+}
 
 interface Server {
   base: string;
@@ -98,13 +106,30 @@ async function measureStore(label: string, server: Server): Promise<Row[]> {
   const rows: Row[] = [];
   for (const flow of flows) {
     for (const connections of connectionCounts) {
-      const rps: Record<string, number> = {};
-      for (const [engine, target] of Object.entries(targets)) {
-        console.error(`… ${label}: ${engine} ${flow} at ${connections} connection(s) for ${seconds} s`);
-        const m = await loadWithWrk(wrk, target, flow, connections, seconds, encoding);
-        rps[engine] = m.rps;
+      // Paired rounds, engines alternating: the machine's load swings between windows, so one
+      // window each made ratios of 0.2 out of engines that cost the same per request.
+      const rounds: Record<string, WrkMeasured>[] = [];
+      for (let round = 1; round <= roundCount; round++) {
+        const measured: Record<string, WrkMeasured> = {};
+        for (const [engine, target] of Object.entries(targets)) {
+          console.error(
+            `… ${label}: ${engine} ${flow} at ${connections} connection(s) for ${seconds} s (round ${round} of ${roundCount})`,
+          );
+          measured[engine] = await loadWithWrk(wrk, target, flow, connections, seconds, encoding);
+        }
+        rounds.push(measured);
+      }
+      for (const engine of Object.keys(targets)) {
+        const m = medianBy(
+          rounds.map((r) => r[engine] as WrkMeasured),
+          (x) => x.rps,
+        );
         const subject = `${engine === 'flask' ? 'signed cookie (Flask engine)' : `server-side, ${label}`} · ${flow} · ${connections} conn`;
-        const base = { bench: 'server-side', table: `Load with ${label} (${seconds} s per line)`, subject };
+        const base = {
+          bench: 'server-side',
+          table: `Load with ${label} (median of ${roundCount} rounds of ${seconds} s)`,
+          subject,
+        };
         rows.push(
           { ...base, measure: 'req/s', value: Math.round(m.rps) },
           { ...base, measure: 'p50 ms', value: m.p50 },
@@ -112,10 +137,11 @@ async function measureStore(label: string, server: Server): Promise<Row[]> {
           { ...base, measure: 'errors + bad status', value: m.errors + m.unexpected },
         );
       }
-      const ratio = (rps['server-side'] ?? 0) / (rps.flask ?? 1);
+      const ratios = rounds.map((r) => (r['server-side']?.rps ?? 0) / (r.flask?.rps ?? 1));
+      const ratio = medianBy(ratios, (x) => x);
       rows.push({
         bench: 'server-side',
-        table: 'Server-side / signed cookie (req/s), aim ≥ 0.5',
+        table: 'Server-side / signed cookie (req/s, median of the paired rounds), aim ≥ 0.5',
         subject: `${label} · ${flow} · ${connections} conn`,
         measure: 'ratio',
         value: Math.round(ratio * 100) / 100,

@@ -2,12 +2,16 @@
  * sandbox/contract/ is what the page's scripts and the server share, so nothing it imports, however
  * far down, may need Node: no `node:*` or other built-in module, no Node-only package.
  */
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importsOf, sourceFiles } from '../helpers/imports.ts';
+import { importsOf, root, sourceFiles } from '../helpers/imports.ts';
 
 /** Packages the contract may use: each runs in browsers as well as in Node. */
 const BROWSER_SAFE_PACKAGES = new Set(['cookie']);
+/** What the page's real-Flask library may use besides: tough-cookie (and its tldts), pako. */
+const PAGE_PACKAGES = new Set([...BROWSER_SAFE_PACKAGES, 'tough-cookie', 'tldts', 'pako']);
 
 const isBuiltin = (specifier: string) =>
   specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0] as string);
@@ -19,8 +23,7 @@ const packageOf = (specifier: string) =>
     .join('/');
 
 /** What a file needs outside the project, following its relative imports all the way down. */
-function outsideImports(file: string): { file: string; specifier: string }[] {
-  const seen = new Set<string>();
+function outsideImports(file: string, seen = new Set<string>()): { file: string; specifier: string }[] {
   const found: { file: string; specifier: string }[] = [];
   const visit = (path: string) => {
     if (seen.has(path)) return;
@@ -35,8 +38,8 @@ function outsideImports(file: string): { file: string; specifier: string }[] {
 }
 
 /** The imports among `found` that a browser could not load. */
-const nodeOnly = (found: { file: string; specifier: string }[]) =>
-  found.filter(({ specifier }) => isBuiltin(specifier) || !BROWSER_SAFE_PACKAGES.has(packageOf(specifier)));
+const nodeOnly = (found: { file: string; specifier: string }[], allowed = BROWSER_SAFE_PACKAGES) =>
+  found.filter(({ specifier }) => isBuiltin(specifier) || !allowed.has(packageOf(specifier)));
 
 describe('sandbox/contract', () => {
   const files = sourceFiles('sandbox/contract');
@@ -56,6 +59,23 @@ describe('sandbox/contract', () => {
       .flatMap(importsOf)
       .filter((edge) => edge.to !== undefined && !edge.to.startsWith('sandbox/contract/'));
     expect(outside).toEqual([]);
+  });
+});
+
+describe('src/lib/pyflask (real Flask in the page)', () => {
+  const files = sourceFiles('src/lib/pyflask');
+
+  it.each(files)('%s imports nothing that needs Node, however deep', (file) => {
+    expect(nodeOnly(outsideImports(file), PAGE_PACKAGES)).toEqual([]);
+  });
+
+  it.each(files)("%s reaches no file that uses Node's Buffer, however deep", (file) => {
+    const reached = new Set<string>();
+    outsideImports(file, reached);
+    const withBuffer = [...reached].filter((path) =>
+      /\bBuffer\.\w/.test(readFileSync(join(root, path), 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '')),
+    );
+    expect(withBuffer).toEqual([]);
   });
 });
 

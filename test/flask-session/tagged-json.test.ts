@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromConvention, toConvention } from '../../sandbox/cookie-tools/convention.ts';
+import { fromConvention, toConvention } from '../../sandbox/flask-session/convention.ts';
 import { compareCodePoints, formatNumber, formatString } from '../../sandbox/flask-session/json-format.ts';
 import { parsePythonJson } from '../../sandbox/flask-session/json-parse.ts';
 import { taggedDumps, taggedLoads } from '../../sandbox/flask-session/tagged-json.ts';

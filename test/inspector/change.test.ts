@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pastedCookieValue as pastedOnServer } from '../../sandbox/lab/cookie-input.ts';
-import { changeView, lastAction } from '../../src/lib/inspector/change.ts';
+import { changeView, experimentVerdict, lastAction } from '../../src/lib/inspector/change.ts';
 import { pastedCookieValue as pastedOnPage } from '../../src/lib/inspector/cookies.ts';
 import { exchange, flaskCookie } from './exchange-fixture.ts';
 
@@ -157,5 +157,29 @@ describe('pastedCookieValue (page and server agree)', () => {
   it.each(cases)('takes the value out of %j', (pasted, value) => {
     expect(pastedOnPage(pasted)).toBe(value);
     expect(pastedOnServer(pasted)).toBe(value);
+  });
+});
+
+describe('experimentVerdict', () => {
+  const replayed = (status: 'valid' | 'bad-signature') =>
+    changeView([exchange({ action: 'lab', labAction: 'replay', session: { status } })], 'flask');
+
+  it('a replayed cookie that verifies: accepted, the lesson (signed is not fresh)', () => {
+    expect(experimentVerdict('replay', replayed('valid'))).toEqual({
+      tone: 'ok',
+      text: 'Old cookie accepted: its signature still verifies, so the old session is back. Signed is not fresh.',
+    });
+  });
+
+  it("a replay that does not verify, or any other experiment: the strip's own verdict", () => {
+    const refused = replayed('bad-signature');
+    expect(experimentVerdict('replay', refused)).toBe(refused?.verdict);
+    const valid = replayed('valid');
+    expect(experimentVerdict('tamper', valid)).toBe(valid?.verdict);
+    expect(experimentVerdict(undefined, valid)).toBe(valid?.verdict);
+  });
+
+  it('nothing to say before the app answered', () => {
+    expect(experimentVerdict('replay', undefined)).toBeUndefined();
   });
 });

@@ -1,11 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   deletesCookie,
   deletionNote,
+  droppedCookieNote,
+  exchangeDeletionNote,
   parseCookieHeader,
   parseSetCookie,
   setCookiesNamed,
 } from '../../src/lib/inspector/cookies.ts';
+import { root, sourceFiles } from '../helpers/imports.ts';
+import { exchange } from './exchange-fixture.ts';
 
 describe('parseSetCookie', () => {
   it('splits name, value and attributes, whatever the case of attribute names', () => {
@@ -86,5 +92,44 @@ describe('parseCookieHeader', () => {
   it('returns an empty list for no header', () => {
     expect(parseCookieHeader(null)).toEqual([]);
     expect(parseCookieHeader('')).toEqual([]);
+  });
+});
+
+describe('droppedCookieNote', () => {
+  it('is the one place the page says a cookie over 4 KB is dropped', () => {
+    expect(droppedCookieNote).toBe('the cookie the server tried to set (the browser drops it: over 4 KB)');
+    const spelledOut = sourceFiles('src/scripts').filter((file) =>
+      readFileSync(join(root, file), 'utf8').includes('browser drops it'),
+    );
+    expect(spelledOut).toEqual([]);
+  });
+});
+
+describe('exchangeDeletionNote', () => {
+  const clear = parseSetCookie(
+    'session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/',
+  );
+
+  it("for the server's engines, compares with the Path they hold their cookie at", () => {
+    expect(exchangeDeletionNote(exchange(), clear, '/sandbox/flask')).toBe(
+      'expires a cookie at Path=/, not the one held at Path=/sandbox/flask, which stays',
+    );
+    expect(
+      exchangeDeletionNote(
+        exchange(),
+        parseSetCookie('session=; Max-Age=0; Path=/sandbox/flask'),
+        '/sandbox/flask',
+      ),
+    ).toBe('deletes the cookie');
+  });
+
+  it("for real Flask in the browser, says what the page's jar did", () => {
+    const deleted = exchange({ engine: 'browser-flask', path: '/clear', cookieAfter: null });
+    expect(exchangeDeletionNote(deleted, clear, '/sandbox/browser-flask')).toBe('deletes the cookie');
+    const kept = exchange({ engine: 'browser-flask', path: '/logout', cookieAfter: 'eyJ.a.b' });
+    expect(exchangeDeletionNote(kept, parseSetCookie('session=; Max-Age=0; Path=/members'), '/x')).toBe(
+      'expires a cookie at Path=/members, not the one the browser holds, which stays',
+    );
+    expect(exchangeDeletionNote(kept, parseSetCookie('session=new.a.b; Path=/'), '/x')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import {
   earlierCookies,
   latestOfEngine,
   mergeExchanges,
+  olderCookie,
   openByDefault,
   parseExchanges,
   previousOfEngine,
@@ -50,6 +51,23 @@ describe('parseExchanges', () => {
     expect(parseExchanges('')).toEqual([]);
     expect(parseExchanges('{oops')).toEqual([]);
     expect(parseExchanges('{"id":"a"}')).toEqual([]);
+  });
+  it("keeps every engine's records read back from storage: Flask, Express, server-side, real Flask in the browser", () => {
+    const records = [
+      exchange(),
+      exchange({ engine: 'express' }),
+      exchange({ engine: 'server-side' }),
+      exchange({ engine: 'browser-flask' }),
+    ];
+    expect(parseExchanges(JSON.stringify(records)).map((r) => r.engine)).toEqual([
+      'flask',
+      'express',
+      'server-side',
+      'browser-flask',
+    ]);
+  });
+  it('drops a record whose engine is no engine, even a name that is one in another object', () => {
+    expect(parseExchanges(JSON.stringify([exchange({ engine: 'toString' as 'flask' })]))).toEqual([]);
   });
   it('drops entries that are not exchanges', () => {
     const good = exchange();
@@ -140,6 +158,31 @@ describe('earlierCookies', () => {
   it('after a clear (no cookie now) every earlier cookie can be sent again', () => {
     const timeline = [exchange({ cookieAfter: 'A' }), exchange({ action: 'clear', cookieAfter: null })];
     expect(earlierCookies(timeline, 'flask').map((c) => c.cookie)).toEqual(['A']);
+  });
+});
+
+describe('olderCookie', () => {
+  it('is the cookie held before the current one: replaced, never revoked', () => {
+    const timeline = [
+      exchange({ cookieAfter: 'A' }),
+      exchange({ cookieAfter: 'B' }),
+      exchange({ engine: 'express', cookieAfter: 'E' }),
+      exchange({ cookieAfter: 'B' }),
+    ];
+    expect(olderCookie(timeline, 'flask')).toBe('A');
+    expect(olderCookie(timeline, 'express')).toBeUndefined();
+  });
+  it('after Start over (no cookie now) it is the last one held', () => {
+    const timeline = [
+      exchange({ cookieAfter: 'A' }),
+      exchange({ cookieAfter: 'B' }),
+      exchange({ action: 'clear', cookieAfter: null }),
+    ];
+    expect(olderCookie(timeline, 'flask')).toBe('B');
+  });
+  it('is undefined before the browser held two cookies', () => {
+    expect(olderCookie([], 'flask')).toBeUndefined();
+    expect(olderCookie([exchange({ cookieAfter: 'A' })], 'flask')).toBeUndefined();
   });
 });
 

@@ -113,6 +113,58 @@ describe('guessing', () => {
   });
 });
 
+function login(url: string, engine: string, password: string, accept = 'text/html'): Promise<Response> {
+  return fetch(`${url}/sandbox/${engine}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+    body: new URLSearchParams({ username: 'ada', password }).toString(),
+    redirect: 'manual',
+  });
+}
+
+describe('logging in', () => {
+  it('counts only failed logins: past the limit a clear 429 page on every engine, even for the right password', async () => {
+    server = await startServer();
+    const { limit } = defaultRateLimits.login;
+    // A class logging in and out is never slowed: successful logins give their count back.
+    for (let i = 0; i < limit + 10; i++) {
+      const res = await login(server.url, 'flask', 'lovelace');
+      await res.arrayBuffer();
+      expect(res.status, `login ${i + 1}`).toBe(302);
+    }
+    // The three engines' login forms share one count.
+    for (let i = 0; i < limit; i++) {
+      const res = await login(server.url, ['flask', 'express', 'server-side'][i % 3] as string, 'guess');
+      await res.arrayBuffer();
+      expect(res.status, `wrong password ${i + 1}`).toBe(401);
+    }
+    for (const engine of ['flask', 'express', 'server-side']) {
+      const page = await login(server.url, engine, 'lovelace');
+      expect(page.status, engine).toBe(429);
+      expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(page.headers.get('set-cookie')).toBeNull();
+      const html = await page.text();
+      expect(html).toContain('<h1>429 Too many requests</h1>');
+      expect(html).toContain(
+        `Too many failed logins from your network: at most ${limit} every 60 seconds per address`,
+      );
+      expect(html).toMatch(/Please try again in \d+ seconds/);
+    }
+    const json = await login(server.url, 'flask', 'guess', 'application/json');
+    expect(json.status).toBe(429);
+    expect((await json.json()).error).toMatch(/^Too many failed logins/);
+    // The rest of the app is not limited by it.
+    expect((await fetch(`${server.url}/sandbox/flask/`)).status).toBe(200);
+    const store = await fetch(`${server.url}/sandbox/flask/store`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'firstName=Ada',
+      redirect: 'manual',
+    });
+    expect(store.status).toBe(302);
+  });
+});
+
 describe('the guess queue', () => {
   it('when every guessing thread is busy and the queue is full, a flood gets 429 with Retry-After, never a 5xx', async () => {
     // The rate limit lifted, so only the worker pool's bounded queue stands in the way.

@@ -86,6 +86,31 @@ describe('build settings', () => {
     expect(buildSettingsOf({ BASE_PATH: '/course/', COURSE_TITLE: 'Week 3' })).toEqual({
       basePath: '/course',
       courseTitle: 'Week 3',
+      flaskPython: 'python3',
     });
+  });
+  it('builds again when FLASK_PYTHON names another interpreter than the build packed Flask from', () => {
+    const { root, stamp } = fresh();
+    writeFileSync(
+      stamp,
+      `${JSON.stringify({ basePath: '', courseTitle: 'Session Lab', flaskPython: 'python3' })}\n`,
+    );
+    const settings = { basePath: '', courseTitle: 'Session Lab' };
+    expect(needsBuild(root, stamp, { ...settings, flaskPython: 'python3' })).toBe(false);
+    expect(needsBuild(root, stamp, { ...settings, flaskPython: '/opt/venv/bin/python3' })).toBe(true);
+    expect(buildSettingsOf({ FLASK_PYTHON: '/opt/venv/bin/python3' }).flaskPython).toBe(
+      '/opt/venv/bin/python3',
+    );
+    expect(buildSettingsOf({ FLASK_PYTHON: '' }).flaskPython).toBe('python3');
+  });
+  it('reads a stamp from before FLASK_PYTHON was recorded as packed from python3', () => {
+    const { root, stamp } = fresh();
+    writeFileSync(stamp, `${JSON.stringify({ basePath: '', courseTitle: 'Session Lab' })}\n`);
+    expect(
+      needsBuild(root, stamp, { basePath: '', courseTitle: 'Session Lab', flaskPython: 'python3' }),
+    ).toBe(false);
+    expect(
+      needsBuild(root, stamp, { basePath: '', courseTitle: 'Session Lab', flaskPython: '/usr/bin/python3' }),
+    ).toBe(true);
   });
 });

@@ -78,3 +78,17 @@ describe('npm start with a bad store setting', () => {
     expect(lines[0]).not.toMatch(/hunter2/);
   });
 });
+
+describe('npm start with a DATA_DIR that looks writable but refuses files', () => {
+  // Under /proc, root may write (so the folder checks pass) but no file can be made; Node's own
+  // recursive mkdir never returns there. The start tries the session file for real and stops.
+  it.each(['/proc/session-lab-data', '/proc'])('%s: one line and exit 1, before any build', async (value) => {
+    const started = startProcess({ DATA_DIR: value });
+    expect(await started.exited).toMatchObject({ code: 1 });
+    const lines = started.lines.filter((line) => line.trim() !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^Session Lab: DATA_DIR must be a folder the server can write to.*DATA_DIR=\/var\/lib/,
+    );
+  });
+});

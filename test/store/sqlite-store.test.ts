@@ -100,6 +100,12 @@ describe('the SQLite session store', () => {
     await store.close();
   }, 60_000);
 
+  it('refuses a folder the kernel will not create (under /proc) at once, where a recursive mkdir never returns', () => {
+    expect(() => SqliteSessionStore.open('/proc/session-lab-data/sessions')).toThrow(
+      /ENOENT.*mkdir '\/proc\/session-lab-data'/,
+    );
+  });
+
   it('says StoreUnavailable for a file that is not a database', () => {
     const dir = dataDir();
     mkdirSync(dir);

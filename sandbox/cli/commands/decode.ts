@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import { describeVerdict } from '../../contract/verdicts.ts';
 import { anatomy, type CookieAnatomy } from '../../cookie-tools/anatomy.ts';
-import { toConvention } from '../../cookie-tools/convention.ts';
 import { conventionJson } from '../../cookie-tools/convention-json.ts';
+import { toConvention } from '../../flask-session/convention.ts';
 import { flaskOption, type Io, integerOption, paint, UsageError, verifyOptions } from './io.ts';
 
 /** Runs the command; exit 0 for a readable Flask cookie that is not known to be bad, else 1. */

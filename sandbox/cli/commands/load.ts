@@ -1,7 +1,7 @@
 /** `session-lab load`: verify and decode a cookie; one JSON line out, exit 1 when it fails. */
 import { parseArgs } from 'node:util';
-import { toConvention } from '../../cookie-tools/convention.ts';
 import { conventionJson } from '../../cookie-tools/convention-json.ts';
+import { toConvention } from '../../flask-session/convention.ts';
 import { BadData, errorCategory } from '../../flask-session/errors.ts';
 import { loadSession } from '../../flask-session/session-cookie.ts';
 import { flaskOption, type Io, integerOption, required, verifyOptions } from './io.ts';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { storeLines } from '../../apps/app-source.ts';
 import { toConvention } from '../../cookie-tools/index.ts';
-import { exchangeOf } from '../../exchange/context.ts';
+import { exchangeOf, experimentWritesCookie } from '../../exchange/context.ts';
 import { MAX_KEY_LENGTH } from '../../lab-settings/lab-settings.ts';
 import { httpError, optionalField, requireField } from '../../web/forms.ts';
 import { requireCookieValue } from '../cookie-input.ts';
@@ -68,5 +68,5 @@ function forge(lab: LabKit, x: Experiment): void {
   x.flask.session.clear();
   for (const [name, value] of Object.entries(data)) x.flask.session.set(name, value);
   writeSession(lab.options, x, key);
-  exchangeOf(x.res).after = () => toConvention(data);
+  experimentWritesCookie(x.res, () => toConvention(data));
 }

@@ -3,7 +3,7 @@
  * guess. Each changes only the learner's sealed lab cookie (and, for the weak key, re-signs the session).
  */
 import { randomInt } from 'node:crypto';
-import { exchangeOf } from '../../exchange/context.ts';
+import { exchangeOf, experimentWritesCookie } from '../../exchange/context.ts';
 import { signSession } from '../../flask-session/index.ts';
 import {
   isValidKey,
@@ -28,7 +28,7 @@ export function keyExperiments(lab: LabKit): void {
     'reset',
     'Your sandbox is back to the public demo key, with no fallback keys.',
     (x) => {
-      exchangeOf(x.res).save = undefined;
+      experimentWritesCookie(x.res); // none: the browser keeps its cookie
       switchSettings(options, x, { key: options.sandboxKey, fallbacks: [] });
     },
   );
@@ -55,7 +55,7 @@ function setKey(lab: LabKit, x: Experiment): void {
         : 'You rotated the secret key: new cookies are signed with the new key, and the old key is kept as a fallback so existing cookies still verify.';
   }
   const kept = mode === 'rotate' ? keptFallbacks(x.settings, secretKey) : [];
-  state.save = undefined;
+  experimentWritesCookie(x.res); // none: the browser keeps its cookie
   switchSettings(lab.options, x, {
     key: secretKey,
     fallbacks: kept.map(({ key }) => key),

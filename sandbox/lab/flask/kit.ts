@@ -13,7 +13,7 @@ import {
   flaskOf,
   writeSessionCookie,
 } from '../../apps/flask-engine.ts';
-import { exchangeOf } from '../../exchange/context.ts';
+import { experimentWritesCookie, verifyAnatomyWith } from '../../exchange/context.ts';
 import { type LabChoice, type LabSettings, saveLab } from '../../lab-settings/lab-settings.ts';
 import { labSettingsOf } from '../../lab-settings/per-request.ts';
 import { withBase } from '../../web/base-path.ts';
@@ -67,18 +67,18 @@ export function labKit(options: LabOptions): LabKit {
 export function switchSettings(options: LabOptions, x: Experiment, choice: LabChoice): void {
   const next: LabChoice = { flaskVersion: x.settings.flaskVersion, ...choice };
   saveLab(x.res, next, options.sandboxKey, options.serverSecret);
-  exchangeOf(x.res).anatomyKeys = anatomyKeysOf(flaskConfig(next, options.now));
+  verifyAnatomyWith(x.res, anatomyKeysOf(flaskConfig(next, options.now)));
 }
 
 /** Writes the session cookie signed with `key`, as Flask's save_session would, instead of the engine. */
 export function writeSession(options: LabOptions, x: Experiment, key: string): void {
   const config = flaskConfig({ key, fallbacks: [], flaskVersion: x.settings.flaskVersion }, options.now);
-  exchangeOf(x.res).save = undefined;
+  experimentWritesCookie(x.res);
   writeSessionCookie(x.res, { data: x.flask.session.data, modified: true, accessed: true }, config);
 }
 
 /** Sets the session cookie to `value` exactly, as a browser's cookie editor would; the engine writes nothing. */
 export function setCookieAsIs(x: Experiment, value: string): void {
-  exchangeOf(x.res).save = undefined;
+  experimentWritesCookie(x.res);
   x.res.append('Set-Cookie', `session=${value}; HttpOnly; Path=${withBase(FLASK_PATH)}`);
 }

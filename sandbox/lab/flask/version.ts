@@ -3,7 +3,7 @@
  * 3.1, what `pip install flask` gives, or 2.2 (Debian 12's). The cookie bytes are the same; what
  * differs is `Vary: Cookie` after `'firstName' in session`, and whether fallback keys are honoured.
  */
-import { exchangeOf } from '../../exchange/context.ts';
+import { exchangeOf, experimentWritesCookie } from '../../exchange/context.ts';
 import { isFlaskVersion } from '../../flask-session/index.ts';
 import { httpError, requireField } from '../../web/forms.ts';
 import { type LabKit, switchSettings } from './kit.ts';
@@ -21,7 +21,7 @@ export function versionExperiment(lab: LabKit): void {
     if (!isFlaskVersion(version)) throw httpError(400, 'version must be "3.1" or "2.2".');
     const state = exchangeOf(x.res);
     state.summary = explained[version];
-    state.save = undefined;
+    experimentWritesCookie(x.res); // none: the browser keeps its cookie
     switchSettings(lab.options, x, { ...x.settings, flaskVersion: version });
   });
 }

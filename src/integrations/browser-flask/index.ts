@@ -10,8 +10,11 @@ export function browserFlask(): AstroIntegration {
   return {
     name: 'session-lab:browser-flask',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const { manifest, line } = buildRuntime(fileURLToPath(dir), process.env.FLASK_PYTHON || 'python3');
+      'astro:build:done': async ({ dir, logger }) => {
+        const { manifest, line } = await buildRuntime(
+          fileURLToPath(dir),
+          process.env.FLASK_PYTHON || 'python3',
+        );
         if (manifest.ok) logger.info(line);
         else logger.warn(line);
       },

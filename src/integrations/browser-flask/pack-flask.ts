@@ -17,18 +17,28 @@ export type PackedFlask =
 export function packFlask(python: string, outDir: string): PackedFlask {
   const temporary = join(outDir, 'flask.zip.part');
   const run = spawnSync(python, [script, temporary], { encoding: 'utf8', timeout: 60_000 });
-  if (run.error) return { ok: false, why: `${python} was not found` };
+  if (run.error) return { ok: false, why: couldNotRun(python, run.error) };
   const answer = lastJsonLine(run.stdout);
   if (run.status !== 0 || !answer) {
     rmSync(temporary, { force: true });
     const detail = run.stderr.trim().split('\n').at(-1) ?? '';
     return { ok: false, why: `${python} could not pack Flask${detail ? ` (${detail})` : ''}` };
   }
-  if (!answer.ok) return { ok: false, why: answer.why };
+  if (!answer.ok) {
+    rmSync(temporary, { force: true });
+    return { ok: false, why: answer.why };
+  }
   const content = readFileSync(temporary);
   const file = `flask-${createHash('sha256').update(content).digest('hex').slice(0, 12)}.zip`;
   renameSync(temporary, join(outDir, file));
   return { ok: true, file, bytes: content.byteLength, versions: answer.versions };
+}
+
+/** Why `python` did not start: most often it is not there (ENOENT), else the system's reason. */
+function couldNotRun(python: string, error: Error & { code?: string }): string {
+  if (error.code === 'ENOENT') return `${python} was not found`;
+  if (error.code === 'ETIMEDOUT') return `${python} did not finish packing Flask within a minute`;
+  return `${python} could not be run (${error.code ?? error.message})`;
 }
 
 type Answer = { ok: true; versions: Record<string, string> } | { ok: false; why: string };

@@ -5,6 +5,7 @@ Prints one JSON line: {"ok": true, "versions": {...}, "files": N} or {"ok": fals
 Compiled speedups (markupsafe's _speedups) are left out: each package works without them.
 """
 import json
+import re
 import sys
 import zipfile
 from importlib import metadata
@@ -20,7 +21,8 @@ def main(out):
         flask_version = metadata.version('flask')
     except metadata.PackageNotFoundError:
         return {'ok': False, 'why': f'{sys.executable} has no Flask'}
-    if tuple(int(p) for p in flask_version.split('.')[:2]) < NEEDED:
+    release = re.match(r'(\d+)\.(\d+)', flask_version)
+    if not release or tuple(map(int, release.groups())) < NEEDED:
         return {'ok': False, 'why': f'{sys.executable} has Flask {flask_version}, not 3.1 or later'}
     versions, count = {}, 0
     with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

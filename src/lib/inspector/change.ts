@@ -1,4 +1,4 @@
-import { deletesCookie, parseCookieHeader, parseSetCookie, setCookiesNamed } from './cookies.ts';
+import { cookieValue, deletesCookie, parseSetCookie, setCookiesNamed } from './cookies.ts';
 import { type DiffEntry, diffSessions } from './diff.ts';
 import { previousOfEngine } from './timeline.ts';
 import type { CookieAnatomyView, Engine, Exchange } from './types.ts';
@@ -35,7 +35,7 @@ const line = (e: Exchange) => `${e.method} ${shortPath(e.path)} → ${e.status}`
 
 /** The session cookie value a request carried, if any. */
 function sentValue(exchange: Exchange): string | null {
-  return parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value ?? null;
+  return cookieValue(exchange.requestCookie, 'session') ?? null;
 }
 
 /**
@@ -133,4 +133,24 @@ export function changeView(timeline: readonly Exchange[], engine: Engine): Chang
         : [],
     verdict: verdictOf(unit, setCookie, anatomy),
   };
+}
+
+/** What the lab says after an experiment on the app: the strip's verdict, except for a replay that worked. */
+export const replayAccepted: ChangeView['verdict'] = {
+  tone: 'ok',
+  text: 'Old cookie accepted: its signature still verifies, so the old session is back. Signed is not fresh.',
+};
+
+/**
+ * The verdict for the lab's experiment `experiment` (e.g. 'replay', 'tamper') given the strip's view
+ * of what the app did after it. A replayed cookie that verifies is the lesson: accepted, though it
+ * is not the newest; anything else reads as the strip reads it.
+ * @example experimentVerdict('replay', viewWhoseLastExchangeIsValid) // replayAccepted
+ */
+export function experimentVerdict(
+  experiment: string | undefined,
+  view: ChangeView | undefined,
+): ChangeView['verdict'] | undefined {
+  const replayed = experiment === 'replay' && view?.exchanges.at(-1)?.session.status === 'valid';
+  return replayed ? replayAccepted : view?.verdict;
 }

@@ -3,7 +3,9 @@
  * the one model the server's recorder uses too (sandbox/contract/set-cookie.ts, browser-safe).
  */
 import { deletesCookie, type SetCookie } from '../../../sandbox/contract/set-cookie.ts';
+import type { Exchange } from './types.ts';
 
+export { type CookiePair, cookieValue, parseCookieHeader } from '../../../sandbox/contract/cookie-header.ts';
 export {
   deletesCookie,
   lastSetCookie,
@@ -28,20 +30,27 @@ export function deletionNote(cookie: SetCookie, heldPath: string, now = Date.now
 }
 
 /**
- * Splits a request `Cookie` header into name/value pairs.
- * @example parseCookieHeader('session=a; session.sig=b') // [{ name: 'session', value: 'a' }, { name: 'session.sig', value: 'b' }]
+ * `deletionNote` for a `Set-Cookie` of an exchange. The server's engines hold their cookie at
+ * `serverPath` (/sandbox/<engine>); for real Flask in the browser the page's jar has judged the
+ * session cookie already (its `cookieAfter` is null once deleted), and the app's Path is its own.
+ * @example exchangeDeletionNote(browserFlaskClear, parseSetCookie('session=; Max-Age=0; Path=/'), '/sandbox/flask') // 'deletes the cookie'
  */
-export function parseCookieHeader(header: string | null | undefined): { name: string; value: string }[] {
-  if (!header) return [];
-  return header
-    .split(';')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const eq = part.indexOf('=');
-      return eq === -1 ? { name: '', value: part } : { name: part.slice(0, eq), value: part.slice(eq + 1) };
-    });
+export function exchangeDeletionNote(
+  exchange: Exchange,
+  cookie: SetCookie,
+  serverPath: string,
+): string | undefined {
+  if (exchange.engine !== 'browser-flask') return deletionNote(cookie, serverPath, exchange.at);
+  if (!deletesCookie(cookie, exchange.at)) return undefined;
+  if (cookie.name !== 'session' || exchange.cookieAfter === null) return 'deletes the cookie';
+  return `expires a cookie at Path=${cookie.path ?? '/'}, not the one the browser holds, which stays`;
 }
+
+/**
+ * What a too-big `Set-Cookie` is, wherever it is shown (the strip, the inspector, the lab's answer):
+ * sent by the server, dropped by the browser.
+ */
+export const droppedCookieNote = 'the cookie the server tried to set (the browser drops it: over 4 KB)';
 
 /** What the lab's own cookie is, wherever it shows up beside the app's session cookie. */
 export const labCookieNote =

@@ -1,5 +1,5 @@
 import type { SandboxTaskId } from '../../schemas/lesson.ts';
-import { deletesCookie, parseCookieHeader, setCookiesNamed } from './cookies.ts';
+import { cookieValue, deletesCookie, setCookiesNamed } from './cookies.ts';
 import type { Exchange } from './types.ts';
 
 /**
@@ -150,7 +150,7 @@ function replacesCookie(exchange: Exchange, value: string): boolean {
 
 /** The session cookie value a request carried, if any. */
 function sessionValueSent(exchange: Exchange): string | undefined {
-  return parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value;
+  return cookieValue(exchange.requestCookie, 'session');
 }
 
 /**

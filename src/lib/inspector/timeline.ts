@@ -1,3 +1,4 @@
+import { isEngine } from '../../../sandbox/contract/exchange.ts';
 import { describeDiff, diffSessions } from './diff.ts';
 import type { Exchange } from './types.ts';
 
@@ -121,6 +122,15 @@ export function earlierCookies(timeline: readonly Exchange[], engine: Exchange['
 }
 
 /**
+ * The session cookie `engine` left in the browser before its current one (the newest that was
+ * replaced): what the replay experiment offers first.
+ * @example olderCookie([storeA, storeB], 'flask') // storeA.cookieAfter
+ */
+export function olderCookie(timeline: readonly Exchange[], engine: Exchange['engine']): string | undefined {
+  return earlierCookies(timeline, engine)[0]?.cookie;
+}
+
+/**
  * How the replay picker names an earlier cookie: by what its session held, so a learner tells them
  * apart at a glance (times alone all look alike).
  * @example earlierCookieLabel({ firstName: 'Ada' }) // 'firstName "Ada"'
@@ -139,12 +149,13 @@ function shortValue(value: unknown): string {
   return text.length > 24 ? `${text.slice(0, 23)}…` : text;
 }
 
+/** Whether a parsed value has the fields the inspector reads, from any of the engines. */
 export function isExchange(value: unknown): value is Exchange {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<Exchange>;
   return (
     typeof record.id === 'string' &&
-    (record.engine === 'flask' || record.engine === 'express') &&
+    isEngine(record.engine) &&
     typeof record.method === 'string' &&
     typeof record.path === 'string' &&
     typeof record.status === 'number' &&

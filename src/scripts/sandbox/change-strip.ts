@@ -1,6 +1,6 @@
 import { engineNames } from '../../lib/engine-names.ts';
 import { type ChangeView, changeView } from '../../lib/inspector/change.ts';
-import { labCookieNote, parseSetCookie } from '../../lib/inspector/cookies.ts';
+import { droppedCookieNote, labCookieNote, parseSetCookie } from '../../lib/inspector/cookies.ts';
 import type { DiffEntry } from '../../lib/inspector/diff.ts';
 import { toneIcon, truncateMiddle } from '../../lib/inspector/format.ts';
 import type { Engine, Exchange } from '../../lib/inspector/types.ts';
@@ -31,9 +31,7 @@ function setCookieLine(view: ChangeView): HTMLElement {
     'p',
     { class: 'change-set-cookie' },
     h('span', { class: 'header-name' }, 'Set-Cookie: '),
-    big
-      ? h('span', { class: 'note' }, 'the cookie the server tried to set (the browser drops it: over 4 KB) ')
-      : '',
+    big ? h('span', { class: 'note' }, `${droppedCookieNote} `) : '',
     h('code', null, `${name}=`),
     shown,
     h('code', null, rest),

@@ -1,9 +1,14 @@
 import { errorOf, experimentExchangeOf, isDecodeAnswer, isGuessAnswer } from '../../lib/inspector/answers.ts';
-import { changeView } from '../../lib/inspector/change.ts';
+import { changeView, experimentVerdict } from '../../lib/inspector/change.ts';
 import { type CliCommand, cliCommand } from '../../lib/inspector/cli.ts';
-import { pastedCookieValue } from '../../lib/inspector/cookies.ts';
+import { droppedCookieNote, pastedCookieValue } from '../../lib/inspector/cookies.ts';
 import { signedDate, toneIcon, type VerdictTone, verdictText } from '../../lib/inspector/format.ts';
-import { earlierCookieLabel, earlierCookies, latestOfEngine } from '../../lib/inspector/timeline.ts';
+import {
+  earlierCookieLabel,
+  earlierCookies,
+  latestOfEngine,
+  olderCookie,
+} from '../../lib/inspector/timeline.ts';
 import type { Engine, Exchange } from '../../lib/inspector/types.ts';
 import { withBase } from '../../lib/site.ts';
 import { h, json } from './dom.ts';
@@ -30,7 +35,7 @@ function prefill(timeline: Exchange[]): void {
         ? 'This is your current cookie. Edit it, or paste any cookie (a whole Set-Cookie header works too).'
         : 'Store a first name first: then this box holds your current cookie.';
   }
-  const old = olderCookie(timeline);
+  const old = olderCookie(timeline, 'flask');
   const replay = lab.querySelector<HTMLTextAreaElement>('textarea[data-old-cookie]');
   if (replay && old && (replay.value === '' || replay.dataset.filled === replay.value)) fill(replay, old);
   const replayHint = lab.querySelector<HTMLElement>('[data-old-cookie-hint]');
@@ -75,15 +80,6 @@ function listEarlierCookies(timeline: Exchange[]): void {
       field.dataset.filled = select.value;
     }
   }
-}
-
-/** The Flask cookie the browser held before its current one (the newest that was replaced). */
-function olderCookie(timeline: Exchange[]): string | undefined {
-  const current = currentCookie(timeline, 'flask');
-  return (
-    timeline.findLast((e) => e.engine === 'flask' && e.cookieAfter !== null && e.cookieAfter !== current)
-      ?.cookieAfter ?? undefined
-  );
 }
 
 function fill(field: HTMLTextAreaElement, cookie: string): void {
@@ -186,23 +182,12 @@ async function appExperiment(body: unknown, out: HTMLElement, form: HTMLFormElem
   const attacked = lab?.querySelector<HTMLTextAreaElement>('#guess-cookie');
   const signed = currentCookie(getTimeline(), engine);
   if (form.dataset.lab === 'weak-key' && attacked && signed) fill(attacked, signed);
-  const replayed = form.dataset.lab === 'replay' && view?.exchanges.at(-1)?.session.status === 'valid';
-  // A replayed cookie that verifies is the lesson: accepted, though it is not the newest.
-  const verdict = replayed
-    ? ({
-        tone: 'ok',
-        text: 'Old cookie accepted: its signature still verifies, so the old session is back. Signed is not fresh.',
-      } as const)
-    : view?.verdict;
+  const verdict = experimentVerdict(form.dataset.lab, view);
   out.replaceChildren(
     verdict ? verdictLine(verdict) : '',
     record ? h('p', null, record.summary) : '',
     view?.exchanges.some((e) => e.cookieWarning)
-      ? h(
-          'p',
-          null,
-          'Set-Cookie shown: the cookie the server tried to set (the browser drops it: over 4 KB).',
-        )
+      ? h('p', null, `Set-Cookie shown: ${droppedCookieNote}.`)
       : '',
     showLink(record?.id),
   );

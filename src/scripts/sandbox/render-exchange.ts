@@ -1,8 +1,9 @@
 import { engineNames } from '../../lib/engine-names.ts';
 import {
-  deletionNote,
+  cookieValue,
+  droppedCookieNote,
+  exchangeDeletionNote,
   labCookieNote,
-  parseCookieHeader,
   parseSetCookie,
 } from '../../lib/inspector/cookies.ts';
 import { diagramModel } from '../../lib/inspector/diagram.ts';
@@ -65,8 +66,8 @@ function headers(exchange: Exchange, sub: 'h4' | 'h5'): HTMLElement {
         cookie.name === 'sandbox_lab'
           ? labCookieNote
           : cookie.name === 'session' && exchange.cookieWarning
-            ? 'the cookie the server tried to set (the browser drops it: over 4 KB)'
-            : deletionNote(cookie, withBase(`/sandbox/${exchange.engine}`), exchange.at);
+            ? droppedCookieNote
+            : exchangeDeletionNote(exchange, cookie, withBase(`/sandbox/${exchange.engine}`));
       return header('Set-Cookie', h('code', null, value), note ? ` (${note})` : undefined);
     }),
     exchange.setCookies.length ? '' : header('Set-Cookie', h('em', null, 'none sent')),
@@ -106,9 +107,7 @@ function fetchSiteNote(site: string): string {
 
 /** Express `cookie-session`: the value is plain base64 JSON and the signature lives in a second cookie. */
 function expressCookie(exchange: Exchange): HTMLElement | '' {
-  const value =
-    exchange.cookieAfter ??
-    parseCookieHeader(exchange.requestCookie).find((c) => c.name === 'session')?.value;
+  const value = exchange.cookieAfter ?? cookieValue(exchange.requestCookie, 'session');
   if (!value) return '';
   const decoded = decodeExpressSession(value);
   return h(

@@ -5,13 +5,13 @@
  * Numbers stay Python's: an int beyond 2^53, a whole float (`3.0`) and -0.0 become `JSON.rawJSON`
  * lexemes, so `JSON.stringify` writes them exactly; NaN and ±Infinity stay numbers, which only
  * convention-json.ts writes faithfully (`JSON.stringify` would write null).
- * Used by the CLI, the tests and the inspector's display.
+ * Used by the CLI, the tests, the inspector's display and the page (real Flask in the browser):
+ * browser-safe.
  */
-import type { DisplayJson, DisplaySession } from '../contract/display-json.ts';
-import { base64Encode } from '../flask-session/encoding.ts';
-import { formatHttpDate, parseHttpDate } from '../flask-session/http-date.ts';
-import { formatFloat, formatNumber } from '../flask-session/json-format.ts';
-import { parsePythonJson } from '../flask-session/json-parse.ts';
+import { a2bBase64, base64Encode, utf8 } from './encoding.ts';
+import { formatHttpDate, parseHttpDate } from './http-date.ts';
+import { formatFloat, formatNumber } from './json-format.ts';
+import { parsePythonJson } from './json-parse.ts';
 import {
   isDict,
   PyBytes,
@@ -23,7 +23,14 @@ import {
   type PyValue,
   type SessionData,
   setKey,
-} from '../flask-session/values.ts';
+} from './values.ts';
+
+/**
+ * Convention data: the shape of the contract's `DisplayJson` (sandbox/contract/display-json.ts),
+ * named here so the engine imports nothing outside its folder.
+ */
+export type DisplayJson = null | boolean | number | string | DisplayJson[] | { [key: string]: DisplayJson };
+export type DisplaySession = { [key: string]: DisplayJson };
 
 // JSON.rawJSON / JSON.isRawJSON (Node 21+), not yet in TypeScript's lib.
 const json = JSON as unknown as { rawJSON(text: string): object; isRawJSON(value: unknown): boolean };
@@ -90,7 +97,7 @@ export function fromConvention(json: unknown): PyValue {
       if (typeof inner !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(inner) || inner.length % 4 !== 0) {
         throw new TypeError('$bytes needs standard padded base64 text');
       }
-      return new PyBytes(new Uint8Array(Buffer.from(inner, 'base64')));
+      return new PyBytes(a2bBase64(utf8(inner), false));
     case '$markup':
       if (typeof inner !== 'string') throw new TypeError('$markup needs a string');
       return new PyMarkup(inner);
