@@ -266,6 +266,7 @@ describe('real Flask in the browser, one page through Run, Store, a new key, an 
     await checkAxe('a traceback');
     // Scrolled up to the editor, the learner finds the failing line marked, in the editor's view.
     await page.locator('[data-code-editor="flask_app.py"]').scrollIntoViewIfNeeded();
+    await marked.evaluate((line) => line.scrollIntoView({ block: 'center' }));
     // The line lives in the editor's shadow root, where document.elementFromPoint stops at its host.
     const markSeen = await marked.evaluate((line) => {
       const box = line.getBoundingClientRect();
