@@ -123,7 +123,8 @@ describe.each(['light', 'dark'] as const)('axe-core on a step page in use, %s sc
     await page.getByRole('button', { name: 'Use a weak key and sign my session with it' }).click();
     await page.getByRole('button', { name: 'Guess the key from my cookie' }).click();
     await expect
-      .poll(() => page.locator('form[data-lab="guess"] [data-lab-result]').textContent())
+      // The guess runs a pool of workers over the word list: on two busy cores it can take seconds.
+      .poll(() => page.locator('form[data-lab="guess"] [data-lab-result]').textContent(), { timeout: 15_000 })
       .toMatch(/Found the key/);
     await check('lab verdicts');
 
