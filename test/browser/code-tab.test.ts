@@ -40,6 +40,8 @@ async function blockOtherHosts(page: Page): Promise<void> {
 async function openCode(page: Page, slug: string): Promise<void> {
   await page.goto(`${env.server.url}/learn/${slug}/`);
   await page.getByRole('tab', { name: 'Code' }).click();
+  // The editors load when Code is opened; a learner acts once the handout's code is an editor.
+  await page.getByRole('textbox', { name: 'flask_app.py' }).waitFor();
 }
 
 const appEditor = (page: Page) => page.getByRole('textbox', { name: 'flask_app.py' });
