@@ -20,6 +20,31 @@ describe('cachedMac', () => {
     expect(cachedMac('a', 'b')).toBe(cachedMac('a', 'b'));
     expect(cachedMac('a', 'b')).not.toBe(cachedMac('a', 'c'));
   });
+
+  it('keeps keys for several salts and secrets at once', () => {
+    const first = cachedMac('a', 'salt one');
+    const other = cachedMac('b', 'salt one');
+    cachedMac('a', 'salt two');
+    expect(cachedMac('a', 'salt one')).toBe(first);
+    expect(cachedMac('b', 'salt one')).toBe(other);
+  });
+
+  // A guessing run derives a key for every guess: the cache must not grow with them.
+  it('holds at most 512 secrets per salt, then starts over', () => {
+    const salt = `salt ${Math.random()}`;
+    const first = cachedMac('guess 0', salt);
+    for (let i = 1; i < 512; i++) cachedMac(`guess ${i}`, salt);
+    expect(cachedMac('guess 0', salt)).toBe(first); // 512 held
+    cachedMac('guess 512', salt);
+    expect(cachedMac('guess 0', salt)).not.toBe(first);
+  });
+
+  it('holds at most 512 salts, then starts over', () => {
+    const tag = Math.random();
+    const first = cachedMac('a', `salt 0 ${tag}`);
+    for (let i = 1; i <= 512; i++) cachedMac('a', `salt ${i} ${tag}`);
+    expect(cachedMac('a', `salt 0 ${tag}`)).not.toBe(first);
+  });
 });
 
 describe('createSigner', () => {
