@@ -55,8 +55,11 @@ describe('createSigner', () => {
   it('unsigns and reports key 0', () => {
     expect(signer.unsign(signed)).toEqual({ value, keyIndex: 0 });
   });
-  it('rejects a value without a dot', () => {
-    expect(() => signer.unsign('nodots')).toThrow(BadSignature);
+  it("rejects a value without a dot, in itsdangerous's words", () => {
+    expect(() => signer.unsign('nodots')).toThrow(new BadSignature("No b'.' found in value"));
+  });
+  it('reads a leading dot as an empty value with a signature that does not match', () => {
+    expect(() => signer.unsign('.abc')).toThrow("Signature b'abc' does not match");
   });
   it('rejects a changed value and keeps the unverified value as payload', () => {
     try {
@@ -64,6 +67,7 @@ describe('createSigner', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(BadSignature);
+      expect((error as BadSignature).message).toBe(`Signature b'${signed.split('.')[2]}' does not match`);
       expect((error as BadSignature).payload).toBe(`x${value}`);
     }
   });
@@ -72,11 +76,20 @@ describe('createSigner', () => {
     expect(rotated.unsign(signed).keyIndex).toBe(2);
     expect(rotated.unsign(rotated.sign('x')).keyIndex).toBe(0);
   });
+  it('tries the fallback keys from the most recent (last) one, as itsdangerous does', () => {
+    const twice = createSigner({
+      keys: ['new', 'w98fw9ef8hwe98fhwef', 'w98fw9ef8hwe98fhwef'],
+      salt: 'cookie-session',
+    });
+    expect(twice.unsign(signed).keyIndex).toBe(2);
+  });
   it('returns -1 from verify for an undecodable or short signature', () => {
     expect(signer.verify(value, 'abcde')).toBe(-1);
     expect(signer.verify(value, 'AAAA')).toBe(-1);
   });
   it('refuses an empty key list', () => {
-    expect(() => createSigner({ keys: [], salt: 's' })).toThrow(TypeError);
+    expect(() => createSigner({ keys: [], salt: 's' })).toThrow(
+      new TypeError('createSigner needs at least one key'),
+    );
   });
 });
