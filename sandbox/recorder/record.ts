@@ -46,31 +46,32 @@ function buildExchange(req: Request, res: Response, state: ExchangeContext, at: 
   const sent = readCookie(req, 'session') ?? null;
   const cookieAfter = cookieHeld(sent, setCookies, at);
   const { opened } = state;
+  // Optional facts are left undefined when absent: the record reaches pages and traces as JSON, which drops them.
   const facts: Omit<Exchange, 'id' | 'at' | 'summary'> = {
     engine: state.engine,
     action: state.action,
-    ...(state.labAction === undefined ? {} : { labAction: state.labAction }),
+    labAction: state.labAction,
     method: req.method,
     path: (req.originalUrl.split('?')[0] as string).slice(0, 300),
     status: res.statusCode,
-    ...(res.statusCode >= 300 && res.statusCode < 400 && typeof location === 'string' ? { location } : {}),
+    location: typeof location === 'string' ? location : undefined, // only redirects set one
     requestCookie: sandboxCookieHeader(req),
     ...fetchSiteOf(req),
     setCookies,
     vary: vary === undefined ? null : String(vary),
     session: {
       status: opened.status,
-      ...(opened.keyIndex === undefined ? {} : { keyIndex: opened.keyIndex }),
+      keyIndex: opened.keyIndex,
       before: opened.before,
       after: opened.after(),
     },
     cookieAfter,
     ...anatomyPart(state, lastSetCookie(setCookies, 'session')?.value || sent),
     codeLines: state.codeLines,
-    ...(state.templateBranch === undefined ? {} : { templateBranch: state.templateBranch }),
-    ...(state.templateHtml === undefined ? {} : { templateHtml: state.templateHtml }),
-    ...(state.cookieWarning === undefined ? {} : { cookieWarning: state.cookieWarning }),
-    ...(state.serverKeeps === undefined ? {} : { serverKeeps: state.serverKeeps }),
+    templateBranch: state.templateBranch,
+    templateHtml: state.templateHtml,
+    cookieWarning: state.cookieWarning,
+    serverKeeps: state.serverKeeps,
   };
   const summary = state.summary ?? summarize(facts, opened.tooLarge === true);
   return boundRecord({ id: randomUUID(), at, ...facts, summary });

@@ -31,13 +31,13 @@ const tooBigOpening =
  * Describes an exchange in one or two short sentences. `tooBigToOpen`: the cookie sent was a
  * compressed payload past the inflate cap (status 'bad-payload' without opening it).
  */
-export function summarize(facts: Facts, tooBigToOpen = false): string {
-  const opening =
-    tooBigToOpen && facts.session.status === 'bad-payload' ? tooBigOpening : openingOf(facts.session.status);
+export function summarize(facts: Facts, tooBigToOpen: boolean): string {
+  const opening = tooBigToOpen ? tooBigOpening : openingOf(facts.session.status);
   const sessionCookies = setCookiesNamed(facts.setCookies, 'session');
   const sent = sessionCookies.length > 0;
   const deleted = sessionCookies.some((cookie) => deletesCookie(cookie));
-  const fallback = facts.session.status === 'valid' && (facts.session.keyIndex ?? 0) > 0;
+  // Only a cookie that verified has a key index.
+  const fallback = (facts.session.keyIndex ?? 0) > 0;
   const via = fallback ? 'The cookie verified with a fallback key, not the current one. ' : '';
   switch (facts.action) {
     case 'show': {

@@ -147,7 +147,7 @@ describe('describeVerdict: one vocabulary for CLI, inspector, summaries and the 
       codeLines: [],
       templateBranch: 'else',
     };
-    expect(summarize(facts)).toMatch(
+    expect(summarize(facts, false)).toMatch(
       new RegExp(`^${bad.replace(/[.()]/g, '\\$&')} So the app got an empty session\\.`),
     );
   });
