@@ -28,6 +28,16 @@ for (const engine of ['flask', 'express'] as const) {
       expect(page.text).not.toContain('Logged in as');
     });
 
+    it('an unknown username gets the same answer as a wrong password', async () => {
+      const res = await request(sandboxApp())
+        .post(`/sandbox/${engine}/login`)
+        .type('form')
+        .send({ username: 'mallory', password: 'hopper' });
+      expect(res.status).toBe(401);
+      expect(res.text).toContain('Wrong username or password. Nothing was stored in the session.');
+      expect(setCookiesOf(res)).toEqual([]);
+    });
+
     it('logs in (clearing what was there), shows the members page, logs out', async () => {
       const agent = request.agent(sandboxApp());
       await agent.post(`/sandbox/${engine}/store`).type('form').send({ firstName: 'Planted' });
