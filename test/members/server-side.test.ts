@@ -46,6 +46,52 @@ describe('server-side sessions (SQLite)', () => {
     expect(page.text).toContain(`session:${id}`);
   });
 
+  it('runs the whole flow: the same id kept, flash shown once, permanent, clear deletes row and cookie', async () => {
+    const agent = request.agent(sandboxApp());
+    const stored = await agent.post(`${base}/store`).type('form').send({ firstName: 'Ada' });
+    const id = sessionSet(stored) as string;
+    const [storeRecord] = embeddedExchanges(
+      (await agent.get(stored.headers.location)).text,
+    ) as unknown as Exchange[];
+    expect(storeRecord?.session).toMatchObject({ status: 'none', before: {}, after: { firstName: 'Ada' } });
+
+    const second = await agent.post(`${base}/store-second`).type('form').send({ favouriteColour: 'teal' });
+    expect(sessionSet(second)).toBe(id); // the row is updated under the same id
+    const flashed = await agent.post(`${base}/flash`).type('form').send({ firstName: 'Grace' });
+    const page = await agent.get(flashed.headers.location);
+    expect(page.text).toContain('Saved Grace');
+    const [flashRecord, shown] = embeddedExchanges(page.text) as unknown as Exchange[];
+    expect(flashRecord?.session.after).toEqual({
+      firstName: 'Grace',
+      favouriteColour: 'teal',
+      _flashes: [{ $tuple: ['message', 'Saved Grace'] }],
+    });
+    expect(shown?.session).toMatchObject({
+      status: 'valid',
+      after: { firstName: 'Grace', favouriteColour: 'teal' },
+    });
+    expect((await agent.get(`${base}/`)).text).not.toContain('Saved Grace');
+
+    await agent.post(`${base}/permanent`);
+    const [permanent] = embeddedExchanges((await agent.get(`${base}/`)).text) as unknown as Exchange[];
+    expect(permanent?.session.before).toMatchObject({ _permanent: true });
+
+    const cleared = await agent.post(`${base}/clear`);
+    expect(setCookiesOf(cleared).join('\n')).toMatch(
+      /^session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0;/m,
+    );
+    const [clearRecord] = embeddedExchanges(
+      (await agent.get(cleared.headers.location)).text,
+    ) as unknown as Exchange[];
+    expect(clearRecord?.serverKeeps).toMatchObject({
+      key: `session:${id}`,
+      value: null,
+      note: 'The row was deleted: this id opens nothing any more.',
+    });
+    const replayed = await request(sandboxApp()).get(`${base}/`).set('Cookie', `session=${id}`);
+    expect((embeddedExchanges(replayed.text)[0] as unknown as Exchange).session.status).toBe('unknown-id');
+  });
+
   it('logout deletes the row: the old cookie replayed is refused (signed cookies accept it)', async () => {
     for (const engine of ['flask', 'express', 'server-side'] as const) {
       const agent = request.agent(sandboxApp());
