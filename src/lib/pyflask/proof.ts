@@ -65,7 +65,7 @@ export interface ProofVerdict {
 }
 
 export const sameBytesSentence =
-  "Real Flask sent the same bytes as the server's engine: the same payload, timestamp and signature, signed with the handout's key in the same second.";
+  "Real Flask sent the same bytes as the server's engine (the handout's key, the same second).";
 
 /** A cookie's session as the learner reads it, e.g. {"firstName":"Ada"}. */
 function sessionText(header: string): string {

@@ -41,7 +41,7 @@ export function mountProof(tab: HTMLElement): void {
   const show = (action: string, outcome: Outcome): void => {
     line.hidden = false;
     line.dataset.same = 'unavailable' in outcome ? 'unknown' : String(outcome.same);
-    label.textContent = `Same action in the server's engine (${action}):`;
+    label.textContent = `${action}:`;
     text.textContent = 'unavailable' in outcome ? outcome.unavailable : outcome.text;
   };
   tab.querySelector('[data-code-run]')?.addEventListener('click', () => {
