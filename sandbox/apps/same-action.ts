@@ -136,7 +136,7 @@ export function questionOf(body: unknown, nowSeconds: number): SameActionQuestio
   const off = signedAt - Math.floor(nowSeconds);
   if (Math.abs(off) > MAX_SIGNING_SKEW_SECONDS) {
     throw bad(
-      `"signedAt" must be within ${MAX_SIGNING_SKEW_SECONDS} seconds of the server's clock; it is ${Math.abs(off)} seconds ${off < 0 ? 'behind' : 'ahead'} (is this computer's clock right?).`,
+      `The signing time (${dateOf(signedAt)}) is ${Math.abs(off)} seconds ${off < 0 ? 'behind' : 'ahead of'} the server's clock; the server signs only within ${MAX_SIGNING_SKEW_SECONDS} seconds of it (is the browser's clock right?).`,
     );
   }
   return {
@@ -146,6 +146,14 @@ export function questionOf(body: unknown, nowSeconds: number): SameActionQuestio
     cookie: cookie ?? null,
     signedAt,
   };
+}
+
+/** "2001-09-09 01:46:40 UTC", or a phrase for a second no Date can hold. */
+function dateOf(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime())
+    ? 'no possible date'
+    : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 function isPairs(value: unknown): value is [string, string][] {

@@ -135,6 +135,24 @@ describe('the Code tab proves real Flask sent the same bytes as the server engin
     await expectSeen(page, 'the difference under the answer', proof());
   });
 
+  it('a signing time far from the server clock: the page says it could not compare, and why', async () => {
+    const frozen = handoutApp.replace(
+      'app = Flask(__name__)',
+      'import itsdangerous\nitsdangerous.TimestampSigner.get_timestamp = lambda self: 1000000000\napp = Flask(__name__)',
+    );
+    await replaceApp(frozen);
+    await run();
+    await storeName('Ada');
+    await expect
+      .poll(() => proofText().textContent(), { timeout: 30_000 })
+      .toMatch(
+        /^Could not compare with the server's engine: The signing time \(2001-09-09 01:46:40 UTC\) is \d+ seconds behind the server's clock/,
+      );
+    expect(await proof().getAttribute('data-same')).toBe('unknown');
+    await expectSeen(page, 'why it could not compare', proof());
+    await screenshots('proof-unavailable');
+  });
+
   it('no CSP violation, no page error, nothing left the site', () => {
     expect(violations).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
