@@ -135,6 +135,25 @@ describe('the Code tab proves real Flask sent the same bytes as the server engin
     await expectSeen(page, 'the difference under the answer', proof());
   });
 
+  it('on a phone (375×812), the proof after Store is in view too', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await replaceApp(handoutApp);
+    await run();
+    await framed.locator('#firstName').scrollIntoViewIfNeeded();
+    await storeName('Grace');
+    await expect
+      .poll(() => proofText().textContent(), { timeout: 30_000 })
+      .toMatch(/^Real Flask sent the same bytes as the server's engine/);
+    await expectSeen(page, 'the proof on a phone', proof());
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: `${shots}proof-same-375-${colorScheme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  // Last: Run re-imports only the learner's modules, so this patch of itsdangerous outlives the next Run.
   it('a signing time far from the server clock: the page says it could not compare, and why', async () => {
     const frozen = handoutApp.replace(
       'app = Flask(__name__)',
