@@ -11,6 +11,7 @@ import type { FlaskFiles, LoadProgress, WsgiResponse } from '../../lib/pyflask/t
 import { loadProgress, updateProgress } from '../progress-store.ts';
 import { type CodeEditor, mountEditor } from './editor.ts';
 import { FramedApp } from './framed-app.ts';
+import { mountProof } from './proof.ts';
 import { createRunner } from './runtime.ts';
 import { forgetCode, loadSavedCode, saveCode } from './saved-code.ts';
 
@@ -97,6 +98,8 @@ function setUp(tab: HTMLElement): void {
     if (result) bringIntoView(result);
   };
   const framed = frame ? new FramedApp(frame, (request) => runner.request(request), showAnswer) : undefined;
+  // Each exchange that set a cookie is compared with the server's engine, under the answer.
+  mountProof(tab);
 
   let available = false;
   void runner.available().then((availability) => {
