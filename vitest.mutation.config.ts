@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The tests Stryker runs against each mutant (`npm run test:mutation`): the ones that exercise the
- * sandbox in-process (engine, cookie tools, the sandbox router over HTTP, the CLI). No browser and no
- * built site: test/sandbox/app.ts mounts only the sandbox router, so no global set-up is needed.
+ * sandbox in-process (engine, cookie tools, the sandbox router over HTTP, the members' login and the
+ * challenges through that router, the CLI). No browser and no built site: test/sandbox/app.ts mounts
+ * only the sandbox router, so no global set-up is needed.
  */
 export default defineConfig({
   test: {
@@ -11,6 +12,10 @@ export default defineConfig({
       'test/flask-session/**/*.test.ts',
       'test/cookie-tools/**/*.test.ts',
       'test/sandbox/**/*.test.ts',
+      // In-process like test/sandbox (Redis and worker processes are left out).
+      'test/members/login.test.ts',
+      'test/members/server-side.test.ts',
+      'test/members/challenges.test.ts',
       'test/cli.test.ts',
     ],
     // The live comparisons start Python (Flask) per run and wait on it, so a mutant that upsets the

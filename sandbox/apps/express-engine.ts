@@ -54,27 +54,29 @@ export function expressEngine({ sandboxKey }: { sandboxKey: string }): SandboxEn
     },
     session(req) {
       const data = (): Record<string, unknown> => req.session ?? {};
+      // After clear() cookie-session's session is null; a write then starts a new one (login clears, then sets).
+      const writable = (): Record<string, unknown> => {
+        req.session ??= {};
+        return req.session; // cookie-session's own session, made from the object just assigned
+      };
       return {
         has: (name) => Object.hasOwn(data(), name),
         read: (name) => printable(data()[name]),
         set: (name, value) => {
-          if (req.session === null || req.session === undefined) req.session = {};
-          (req.session as Record<string, unknown>)[name] = value;
+          writable()[name] = value;
         },
         clear: () => {
           req.session = null;
         },
         makePermanent: () => {
-          if (req.session === null || req.session === undefined) req.session = {};
-          (req.session as Record<string, unknown>)[PERMANENT_KEY] = true;
+          writable()[PERMANENT_KEY] = true;
           req.sessionOptions.maxAge = PERMANENT_MS;
         },
         // Flask's flashing, by hand: JSON has no tuples, so each (category, message) is a two-item list.
         flash: (message) => {
-          if (req.session === null || req.session === undefined) req.session = {};
-          const flashes = data()[FLASHES_KEY];
-          const list = Array.isArray(flashes) ? flashes : [];
-          (req.session as Record<string, unknown>)[FLASHES_KEY] = [...list, ['message', message]];
+          const session = writable();
+          const flashes = session[FLASHES_KEY];
+          session[FLASHES_KEY] = [...(Array.isArray(flashes) ? flashes : []), ['message', message]];
         },
         takeFlashes: () => {
           if (!Object.hasOwn(data(), FLASHES_KEY)) return [];
@@ -109,16 +111,14 @@ function printable(value: unknown): string {
 /** The session's own data as plain JSON ({} when cleared); values nested too deeply become a note. */
 function plain(req: Request): DisplaySession {
   if (!req.session) return {};
-  const copy: DisplaySession = {};
-  for (const [name, value] of Object.entries(req.session as Record<string, unknown>)) {
-    if (value === undefined || typeof value === 'function') continue; // as JSON.stringify skips them
-    const shown = depthOf(value, MAX_SHOWN_DEPTH) > MAX_SHOWN_DEPTH ? TOO_DEEP : value;
-    Object.defineProperty(copy, name, {
-      value: JSON.parse(JSON.stringify(shown) ?? 'null') as DisplayJson,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return copy;
+  // Values are JSON (read from the cookie or set by the app); fromEntries keeps a key "__proto__" plain.
+  return Object.fromEntries(
+    Object.entries(req.session as Record<string, unknown>).map(([name, value]) => [
+      name,
+      // A copy, so the record's `before` is not changed by what the request later writes.
+      JSON.parse(
+        JSON.stringify(depthOf(value, MAX_SHOWN_DEPTH) > MAX_SHOWN_DEPTH ? TOO_DEEP : value),
+      ) as DisplayJson,
+    ]),
+  );
 }

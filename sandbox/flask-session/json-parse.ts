@@ -57,8 +57,9 @@ class Parser {
     this.limit = limit;
   }
 
-  fail(what: string): never {
-    throw new JsonSyntaxError(`${what}: char ${this.pos}`);
+  /** Throws with Python's reason and position (`at`, the character Python names). */
+  fail(what: string, at = this.pos): never {
+    throw new JsonSyntaxError(`${what}: char ${at}`);
   }
 
   skipSpace(): void {
@@ -95,11 +96,12 @@ class Parser {
 
   private string(): string {
     const text = this.text;
+    const opening = this.pos;
     this.pos++; // opening quote
     let out = '';
     let start = this.pos;
     for (;;) {
-      if (this.pos >= text.length) this.fail('Unterminated string starting at');
+      if (this.pos >= text.length) this.fail('Unterminated string starting at', opening);
       const c = text.charCodeAt(this.pos);
       if (c === 0x22) break;
       if (c < 0x20) this.fail('Invalid control character at');
@@ -120,7 +122,7 @@ class Parser {
     const e = this.text[this.pos + 1];
     if (e === 'u') {
       const hex = this.text.slice(this.pos + 2, this.pos + 6);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\uXXXX escape');
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\uXXXX escape', this.pos + 1);
       this.pos += 6;
       return String.fromCharCode(Number.parseInt(hex, 16));
     }
@@ -156,7 +158,7 @@ class Parser {
       this.skipSpace();
       const c = this.text[this.pos++];
       if (c === ']') return items;
-      if (c !== ',') this.fail("Expecting ',' delimiter");
+      if (c !== ',') this.fail("Expecting ',' delimiter", this.pos - 1);
     }
   }
 
@@ -173,13 +175,13 @@ class Parser {
       if (this.text[this.pos] !== '"') this.fail('Expecting property name enclosed in double quotes');
       const key = this.string();
       this.skipSpace();
-      if (this.text[this.pos++] !== ':') this.fail("Expecting ':' delimiter");
+      if (this.text[this.pos++] !== ':') this.fail("Expecting ':' delimiter", this.pos - 1);
       this.skipSpace();
       object.set(key, this.value());
       this.skipSpace();
       const c = this.text[this.pos++];
       if (c === '}') return this.hook(object);
-      if (c !== ',') this.fail("Expecting ',' delimiter");
+      if (c !== ',') this.fail("Expecting ',' delimiter", this.pos - 1);
     }
   }
 }

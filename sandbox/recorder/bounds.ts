@@ -42,16 +42,10 @@ function cutToLimits(value: unknown, { maxString, maxDepth, maxEntries }: Limits
       return kept;
     }
     const entries = Object.entries(inner);
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of entries.slice(0, maxEntries)) {
-      // defineProperty: a learner's key "__proto__" stays a plain key.
-      Object.defineProperty(out, key, {
-        value: cut(item, depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    // fromEntries defines each key, so a learner's key "__proto__" stays a plain key.
+    const out: Record<string, unknown> = Object.fromEntries(
+      entries.slice(0, maxEntries).map(([key, item]) => [key, cut(item, depth + 1)]),
+    );
     if (entries.length > maxEntries) {
       changed = true;
       out['…'] = `[${entries.length - maxEntries} more keys]`;
@@ -112,17 +106,17 @@ const recordLimits: Limits = {
  * and, when still over MAX_RECORD_CHARS, shorter strings and no session views. The summary is a
  * generated sentence and stays whole.
  */
-export function boundRecord<T extends { summary: string }>(record: T): T {
+export function boundRecord<T extends { summary: string; session: object }>(record: T): T {
   if (sizeWithin(record, recordLimits, MAX_RECORD_CHARS)) return record;
   const [cut, changed] = cutToLimits(record, recordLimits);
   if (!changed && JSON.stringify(record).length <= MAX_RECORD_CHARS) return record;
   const marked = { ...(cut as T), summary: record.summary, truncated: true };
   if (JSON.stringify(marked).length <= MAX_RECORD_CHARS) return marked;
-  const small = shorten(record, 512, 8, 50) as T & { session?: object };
+  const small = shorten(record, 512, 8, 50) as T;
   return {
     ...small,
     summary: record.summary,
-    ...(small.session === undefined ? {} : { session: { ...small.session, before: {}, after: {} } }),
+    session: { ...small.session, before: {}, after: {} },
     truncated: true,
   };
 }

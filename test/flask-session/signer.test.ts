@@ -20,6 +20,31 @@ describe('cachedMac', () => {
     expect(cachedMac('a', 'b')).toBe(cachedMac('a', 'b'));
     expect(cachedMac('a', 'b')).not.toBe(cachedMac('a', 'c'));
   });
+
+  it('keeps keys for several salts and secrets at once', () => {
+    const first = cachedMac('a', 'salt one');
+    const other = cachedMac('b', 'salt one');
+    cachedMac('a', 'salt two');
+    expect(cachedMac('a', 'salt one')).toBe(first);
+    expect(cachedMac('b', 'salt one')).toBe(other);
+  });
+
+  // A guessing run derives a key for every guess: the cache must not grow with them.
+  it('holds at most 512 secrets per salt, then starts over', () => {
+    const salt = `salt ${Math.random()}`;
+    const first = cachedMac('guess 0', salt);
+    for (let i = 1; i < 512; i++) cachedMac(`guess ${i}`, salt);
+    expect(cachedMac('guess 0', salt)).toBe(first); // 512 held
+    cachedMac('guess 512', salt);
+    expect(cachedMac('guess 0', salt)).not.toBe(first);
+  });
+
+  it('holds at most 512 salts, then starts over', () => {
+    const tag = Math.random();
+    const first = cachedMac('a', `salt 0 ${tag}`);
+    for (let i = 1; i <= 512; i++) cachedMac('a', `salt ${i} ${tag}`);
+    expect(cachedMac('a', `salt 0 ${tag}`)).not.toBe(first);
+  });
 });
 
 describe('createSigner', () => {
@@ -30,8 +55,11 @@ describe('createSigner', () => {
   it('unsigns and reports key 0', () => {
     expect(signer.unsign(signed)).toEqual({ value, keyIndex: 0 });
   });
-  it('rejects a value without a dot', () => {
-    expect(() => signer.unsign('nodots')).toThrow(BadSignature);
+  it("rejects a value without a dot, in itsdangerous's words", () => {
+    expect(() => signer.unsign('nodots')).toThrow(new BadSignature("No b'.' found in value"));
+  });
+  it('reads a leading dot as an empty value with a signature that does not match', () => {
+    expect(() => signer.unsign('.abc')).toThrow("Signature b'abc' does not match");
   });
   it('rejects a changed value and keeps the unverified value as payload', () => {
     try {
@@ -39,6 +67,7 @@ describe('createSigner', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(BadSignature);
+      expect((error as BadSignature).message).toBe(`Signature b'${signed.split('.')[2]}' does not match`);
       expect((error as BadSignature).payload).toBe(`x${value}`);
     }
   });
@@ -47,11 +76,20 @@ describe('createSigner', () => {
     expect(rotated.unsign(signed).keyIndex).toBe(2);
     expect(rotated.unsign(rotated.sign('x')).keyIndex).toBe(0);
   });
+  it('tries the fallback keys from the most recent (last) one, as itsdangerous does', () => {
+    const twice = createSigner({
+      keys: ['new', 'w98fw9ef8hwe98fhwef', 'w98fw9ef8hwe98fhwef'],
+      salt: 'cookie-session',
+    });
+    expect(twice.unsign(signed).keyIndex).toBe(2);
+  });
   it('returns -1 from verify for an undecodable or short signature', () => {
     expect(signer.verify(value, 'abcde')).toBe(-1);
     expect(signer.verify(value, 'AAAA')).toBe(-1);
   });
   it('refuses an empty key list', () => {
-    expect(() => createSigner({ keys: [], salt: 's' })).toThrow(TypeError);
+    expect(() => createSigner({ keys: [], salt: 's' })).toThrow(
+      new TypeError('createSigner needs at least one key'),
+    );
   });
 });

@@ -82,6 +82,25 @@ describe('bad cookies', () => {
     expect(res.text).toContain('First Name: {&quot;toString&quot;:1}<br>');
   });
 
+  it('an Express session value nested 64 deep is shown; one level deeper is a note', async () => {
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const pageFor = async (levels: number) => {
+      const value = Buffer.from(`{"firstName":${nested(levels)}}`).toString('base64');
+      const sig = new Keygrip([demoKey]).sign(`session=${value}`);
+      const res = await request(base)
+        .get('/sandbox/express/')
+        .set('Cookie', `session=${value}; session.sig=${sig}`);
+      expect(res.status).toBe(200);
+      return { html: res.text, record: embeddedExchanges(res.text)[0] as unknown as Exchange };
+    };
+    const note = '[nested deeper than 64 levels: not shown]';
+    const deepest = await pageFor(64);
+    expect(deepest.html).toContain(`First Name: ${nested(64).replaceAll('"', '&quot;')}<br>`);
+    const deeper = await pageFor(65);
+    expect(deeper.html).toContain(`First Name: ${note}<br>`);
+    expect(deeper.record.session.before).toEqual({ firstName: note });
+  });
+
   it('non-ASCII (Latin-1) cookie bytes are an empty session', async () => {
     const record = await withCookie(`session=${good.slice(0, 10)}é${good.slice(10)}; sandbox_lab=ü`);
     expect(record.session.before).toEqual({});

@@ -5,9 +5,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../sandbox/contract/exchange.ts';
-import { signSession } from '../../sandbox/flask-session/index.ts';
+import { MAX_INFLATED_BYTES, signSession } from '../../sandbox/flask-session/index.ts';
 import { createSigner } from '../../sandbox/flask-session/signer.ts';
 import { signTimed } from '../../sandbox/flask-session/timed.ts';
+import { UNKNOWN_ID } from '../../sandbox/recorder/summary.ts';
 import { embeddedExchanges, sandboxApp } from './app.ts';
 
 // The real clock: the test agent's cookie jar drops a permanent cookie whose Expires has passed.
@@ -85,5 +86,65 @@ describe('record summaries', () => {
     expect((await post(agent, '/sandbox/flask/store', { firstName: 'Ada' }))[0]).toBe(
       'The cookie verified with a fallback key, not the current one. Stored firstName in the session and sent the whole session back in a new signed cookie.',
     );
+  });
+
+  it("say how logging in, the members' page and logging out went", async () => {
+    const agent = request.agent(sandboxApp({ now: () => NOW }));
+    const refused = await agent
+      .post('/sandbox/flask/login')
+      .type('form')
+      .send({ username: 'grace', password: 'x' });
+    expect(refused.status).toBe(401);
+    expect((embeddedExchanges(refused.text) as unknown as Exchange[]).map((x) => x.summary)).toEqual([
+      'Wrong username or password: the page answered 401 and nothing was stored in the session.',
+    ]);
+    const denied = await agent.get('/sandbox/flask/members');
+    expect(denied.status).toBe(401);
+    expect((embeddedExchanges(denied.text) as unknown as Exchange[]).map((x) => x.summary)).toEqual([
+      "Refused the members' page (401): no user_id in the session.",
+    ]);
+    expect(await post(agent, '/sandbox/flask/login', { username: 'grace', password: 'hopper' })).toEqual([
+      "Logged in: session.clear() first, so nothing from before carries over, then session['user_id'] was stored and sent back in a new cookie.",
+      "Showed the members' page: session['user_id'] says who is logged in.",
+    ]);
+    expect((await post(agent, '/sandbox/flask/logout'))[0]).toBe(
+      'Logged out with session.clear(): the server told the browser to delete the cookie (Max-Age=0 / an Expires date in 1970). A copy of the old cookie kept elsewhere is not revoked by this.',
+    );
+  });
+
+  it('say what flash() stored and how showing the messages changed the cookie', async () => {
+    const agent = request.agent(sandboxApp({ now: () => NOW }));
+    expect(await post(agent, '/sandbox/flask/flash', { firstName: 'Ada' })).toEqual([
+      `Stored firstName and flashed "Saved …": flash() appended ('message', …) to session['_flashes'] and sent the whole session back in a new signed cookie, where anyone can read it until a page shows it.`,
+      "Showed the page: firstName is in the session, so the template's {% if %} printed it; get_flashed_messages() showed the flashed messages and removed _flashes from the session, so the cookie was sent again without them.",
+    ]);
+    const onlyFlashes = signSession(
+      { _flashes: [['message', 'Hi']] },
+      { secretKey: demoKey, timestamp: NOW },
+    );
+    const fresh = request.agent(sandboxApp({ now: () => NOW }));
+    expect(await summaries(fresh, '/sandbox/flask/', onlyFlashes)).toEqual([
+      "Showed the page: firstName is not in the session, so the template's {% if %} printed nothing; get_flashed_messages() showed the flashed messages and removed _flashes from the session, so the cookie was deleted (nothing else was in it).",
+    ]);
+  });
+
+  it('say when the server-side store has no row for the id sent', async () => {
+    const agent = request.agent(sandboxApp({ now: () => NOW }));
+    const res = await agent.get('/sandbox/server-side/').set('Cookie', 'session=no-such-id');
+    expect((embeddedExchanges(res.text) as unknown as Exchange[]).map((x) => x.summary)).toEqual([
+      `${UNKNOWN_ID} ${shownEmpty}`,
+    ]);
+  });
+
+  it('say that a payload inflating past the cap was not opened, where Flask would open it', async () => {
+    const agent = request.agent(sandboxApp({ now: () => NOW }));
+    const big = signSession(
+      { firstName: 'x'.repeat(2 * MAX_INFLATED_BYTES) },
+      { secretKey: demoKey, timestamp: NOW },
+    );
+    expect(big.startsWith('.')).toBe(true); // compressed
+    expect(await summaries(agent, '/sandbox/flask/', big)).toEqual([
+      `The cookie's payload inflates past 64 KB, so Session Lab did not open it and the app got an empty session (real Flask would inflate it, whatever its size). ${shownEmpty}`,
+    ]);
   });
 });

@@ -191,6 +191,32 @@ describe('exchange records (Flask engine)', () => {
   });
 });
 
+describe('what a record notes from the headers', () => {
+  it("keeps the browser's Sec-Fetch-Site when it is a short token, and nothing longer", async () => {
+    const app = sandboxApp();
+    const fetchSiteOf = async (value?: string) => {
+      const req = request(app).get('/sandbox/flask/');
+      const res = await (value === undefined ? req : req.set('Sec-Fetch-Site', value));
+      return (embeddedExchanges(res.text)[0] as unknown as Exchange).fetchSite;
+    };
+    expect(await fetchSiteOf('same-origin')).toBe('same-origin');
+    expect(await fetchSiteOf('x'.repeat(20))).toBe('x'.repeat(20));
+    expect(await fetchSiteOf('x'.repeat(21))).toBeUndefined();
+    expect(await fetchSiteOf()).toBeUndefined();
+  });
+
+  it('keeps the cookie the browser had when the new one is too big for a browser to keep', async () => {
+    const agent = request.agent(sandboxApp());
+    const store = await agent.post('/sandbox/flask/store').type('form').send({ firstName: 'Phill' });
+    const kept = setCookiesOf(store)[0]?.split(';')[0]?.slice('session='.length);
+    const res = await agent.post('/sandbox/flask/lab/oversize');
+    const sent = setCookiesOf(res).find((h) => h.startsWith('session='));
+    expect(Buffer.byteLength(sent as string)).toBeGreaterThan(4096);
+    const [record] = await recordsOf(agent, res.headers.location);
+    expect(record?.cookieAfter).toBe(kept);
+  });
+});
+
 describe('exchange records (Express engine)', () => {
   it('records both cookies and judges the signature', async () => {
     const agent = request.agent(sandboxApp());
