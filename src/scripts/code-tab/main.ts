@@ -9,6 +9,7 @@ import { codeTaskById, codeTasksOf } from '../../lib/code-tasks/index.ts';
 import { recordCodeTask } from '../../lib/progress.ts';
 import type { FlaskFiles, LoadProgress, WsgiResponse } from '../../lib/pyflask/types.ts';
 import { loadProgress, updateProgress } from '../progress-store.ts';
+import { reportRun } from '../sandbox/code-run-state.ts';
 import { type CodeEditor, mountEditor } from './editor.ts';
 import { FramedApp } from './framed-app.ts';
 import { mountProof } from './proof.ts';
@@ -143,8 +144,11 @@ function setUp(tab: HTMLElement): void {
       const answer = error as WsgiResponse;
       framed?.show(answer);
       showAnswer(answer);
+      // The strip says the app did not load, rather than show the last exchange as if current.
+      reportRun(answer.error ?? { kind: 'load', message: String(error) });
       return;
     }
+    reportRun();
     await framed?.open({ method: 'GET', path: '/', headers: [] });
     for (const task of codeTasksOf(step)) {
       const verdict = await task.check((request) => runner.request(request));
