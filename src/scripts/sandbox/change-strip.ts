@@ -98,7 +98,7 @@ function legend(): HTMLElement {
 }
 
 /** A value in the strip: its JSON, shortened in the middle past a few lines (the inspector has it all). */
-const shortJson = (value: unknown) => truncateMiddle(json(value), 3 * maxPartLength);
+const shortJson = (value: unknown) => truncateMiddle(json(value), maxPartLength);
 
 /** One session key's change as code: `key: before → after`. */
 function entryLine(entry: DiffEntry): HTMLElement {
