@@ -41,6 +41,7 @@ it('at 1920×1080, Run and Store in real Flask leave the change, the Set-Cookie 
   await page.screenshot({ path: `${screenshots}code-tab-stored-1920.png` });
   expect(await page.evaluate(() => scrollY)).toBe(0);
   await expectSeen(page, "the learner's app", page.locator('[data-code-frame]'));
+  await expectSeen(page, "the app's output and Store form", framed.locator('#firstName'));
   await expectSeen(page, 'the session change', strip.locator('.change-diff'));
   expect(await strip.locator('.change-diff').textContent()).toContain('firstName: (none) → "Ada"');
   await expectSeen(page, 'the new Set-Cookie', strip.locator('.change-set-cookie'));

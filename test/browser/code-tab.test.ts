@@ -234,6 +234,8 @@ describe('real Flask in the browser, one page through Run, Store, a new key, an 
     await storeName('Ada');
     console.log(`Store in real Flask (POST + GET, shown in the strip): ${Date.now() - started} ms`);
     await expect.poll(() => framed.locator('body').textContent()).toContain('First Name: Ada');
+    // The handout's page prints the stored name right above this form, under its heading.
+    await expectSeen(page, "the app's output and Store form", framed.locator('#firstName'));
     await expectSeen(page, 'the change in the strip', strip().locator('.change-diff'));
     await expectSeen(page, 'the Set-Cookie in the strip', strip().locator('.change-set-cookie'));
     expect(await strip().locator('.change-engine').textContent()).toBe('Ran in: Real Flask in your browser');
