@@ -10,6 +10,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  blockOtherHosts,
   describeViolations,
   openPage,
   pageErrors,
@@ -19,7 +20,7 @@ import { expectSeen } from '../helpers/step-page.ts';
 
 const env = useServerAndBrowser();
 const handoutApp = readFileSync(new URL('../../sandbox/apps/flask_app.py', import.meta.url), 'utf8');
-const shots = '/tmp/proof15-shots/';
+const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
 mkdirSync(shots, { recursive: true });
 
 describe('the Code tab proves real Flask sent the same bytes as the server engine', {
@@ -34,14 +35,7 @@ describe('the Code tab proves real Flask sent the same bytes as the server engin
 
   beforeAll(async () => {
     page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
-    const origin = new URL(env.server.url).origin;
-    await page.context().route('**/*', (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === origin || url.startsWith('about:') || url.startsWith('data:'))
-        return route.continue();
-      leaving.push(url);
-      return route.abort();
-    });
+    await blockOtherHosts(page, env.server.url, leaving);
     page.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
     });

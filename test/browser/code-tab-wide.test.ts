@@ -4,7 +4,7 @@
  * Set-Cookie together, without scrolling. (1366×900 is covered in code-tab.test.ts.)
  */
 import { expect, it } from 'vitest';
-import { openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
+import { blockOtherHosts, openPage, pageErrors, useServerAndBrowser } from '../helpers/browser.ts';
 import { expectSeen } from '../helpers/step-page.ts';
 
 const env = useServerAndBrowser();
@@ -14,15 +14,8 @@ it('at 1920×1080, Run and Store in real Flask leave the change, the Set-Cookie 
   timeout: 90_000,
 }, async () => {
   const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 } });
-  const origin = new URL(env.server.url).origin;
   const leaving: string[] = [];
-  await page.context().route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin || url.startsWith('about:') || url.startsWith('data:'))
-      return route.continue();
-    leaving.push(url);
-    return route.abort();
-  });
+  await blockOtherHosts(page, env.server.url, leaving);
   await page.goto(`${env.server.url}/learn/storing-and-reading/`);
   await page.getByRole('tab', { name: 'Code' }).click();
   await page.getByRole('textbox', { name: 'flask_app.py' }).waitFor();

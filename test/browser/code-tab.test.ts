@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { droppedCookieNote } from '../../src/lib/inspector/cookies.ts';
 import {
   axeViolations,
+  blockOtherHosts,
   describeViolations,
   openPage,
   pageErrors,
@@ -27,17 +28,6 @@ mkdirSync(screenshots, { recursive: true });
 
 /** Requests the page tried to send to another host (all blocked). */
 const leaving: string[] = [];
-
-async function blockOtherHosts(page: Page): Promise<void> {
-  const origin = new URL(env.server.url).origin;
-  await page.context().route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin || url.startsWith('about:') || url.startsWith('data:'))
-      return route.continue();
-    leaving.push(url);
-    return route.abort();
-  });
-}
 
 async function openCode(page: Page, slug: string): Promise<void> {
   await page.goto(`${env.server.url}/learn/${slug}/`);
@@ -82,7 +72,7 @@ describe('the Code tab', () => {
 
   it('has editors named flask_app.py and templates/index.html that take typing, kept per step', async () => {
     const page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
-    await blockOtherHosts(page);
+    await blockOtherHosts(page, env.server.url, leaving);
     await openCode(page, 'the-secret-key');
     const app = appEditor(page);
     const template = page.getByRole('textbox', { name: 'templates/index.html' });
@@ -124,7 +114,7 @@ describe('the Code tab', () => {
 
   it("shows a task's solution, and Reset brings back the handout's code", async () => {
     const page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
-    await blockOtherHosts(page);
+    await blockOtherHosts(page, env.server.url, leaving);
     await openCode(page, 'cookie-flags-and-lifetime');
     const app = appEditor(page);
     expect(await page.locator('[data-code-task="five-minute-session"]').textContent()).toContain(
@@ -144,7 +134,7 @@ describe('the Code tab', () => {
 
   it('says how to enable real Flask when a build has none, and Run waits', async () => {
     const page = await openPage(env.browser, { colorScheme: 'dark', viewport: { width: 375, height: 812 } });
-    await blockOtherHosts(page);
+    await blockOtherHosts(page, env.server.url, leaving);
     // A build without Flask has no manifest: the server answers 404 for it.
     await page.route('**/_pyodide/manifest.json', (route) => route.fulfill({ status: 404, body: '' }));
     await openCode(page, 'the-secret-key');
@@ -172,7 +162,7 @@ describe('real Flask in the browser, one page through Run, Store, a new key, an 
   beforeAll(async () => {
     leaving.length = 0;
     page = await openPage(env.browser, { viewport: { width: 1366, height: 900 } });
-    await blockOtherHosts(page);
+    await blockOtherHosts(page, env.server.url, leaving);
     page.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
     });
@@ -447,7 +437,7 @@ describe('on a phone (375×812): what Store did reads in the Code tab, and a tas
 
   beforeAll(async () => {
     page = await openPage(env.browser, { viewport: { width: 375, height: 812 } });
-    await blockOtherHosts(page);
+    await blockOtherHosts(page, env.server.url, leaving);
     framed = page.frameLocator('[data-code-frame]');
     await openCode(page, 'the-secret-key');
   });
