@@ -25,7 +25,7 @@ export interface RateLimits {
   decode: RateLimit;
   /** Forging a session (/flask/lab/forge). */
   forge: RateLimit;
-  /** Every lab experiment (POST /flask/lab/*, /express/lab/*). */
+  /** Every lab experiment (POST /flask/lab/*, /express/lab/*), and the Code tab's same-bytes proof (/api/same-action). */
   lab: RateLimit;
   /** Failed logins to the members' app (POST /flask/login, /express/login, /server-side/login). */
   login: RateLimit;
@@ -85,6 +85,6 @@ export function mountRateLimits(router: Router, overrides: Partial<RateLimits> =
   router.post(['/api/guess', '/flask/lab/guess'], guess);
   router.use('/api/decode', limiter('decode', limits.decode));
   router.post('/flask/lab/forge', limiter('forge', limits.forge));
-  router.post(['/flask/lab/*path', '/express/lab/*path'], limiter('lab', limits.lab));
+  router.post(['/flask/lab/*path', '/express/lab/*path', '/api/same-action'], limiter('lab', limits.lab));
   router.post(['/flask/login', '/express/login', '/server-side/login'], limiter('login', limits.login));
 }

@@ -1,6 +1,7 @@
 /**
  * The live sandbox, mounted at /sandbox: the handout's app in two engines (/flask, /express), the
- * lab's experiments (/flask/lab, /express/lab) and the cookie tools (/api). No state per learner:
+ * lab's experiments (/flask/lab, /express/lab), the cookie tools (/api) and the proof that real Flask
+ * in the browser sent the server engine's bytes (/api/same-action). No state per learner:
  * their session and lab settings live in their cookies, the inspector's records travel in URLs
  * signed with the server secret, so any process sharing SESSION_LAB_SECRET can serve any request.
  */
@@ -9,6 +10,7 @@ import helmet from 'helmet';
 import { createAccounts } from './apps/accounts.ts';
 import { expressEngine } from './apps/express-engine.ts';
 import { flaskEngine } from './apps/flask-engine.ts';
+import { createSameActionRouter } from './apps/same-action.ts';
 import { createAppRouter } from './apps/sandbox-app.ts';
 import { serverSideEngine } from './apps/server-side-engine.ts';
 import { type LazyStore, lazyStore } from './apps/store-source.ts';
@@ -129,6 +131,8 @@ export function createSandboxRouter(config: SandboxConfig, options: SandboxRoute
     }),
   );
   router.use('/challenges', createChallengesRouter({ ...labOptions, store: store.get }));
+  // Stateless: signs only with the handout's demo key, sets no cookie, records nothing.
+  router.use('/api/same-action', createSameActionRouter({ bodyLimit: config.bodyLimit, now }));
   router.use('/api', createApiRouter(labOptions));
   router.use(formAddressVisits(router));
   router.use(sandboxErrors);

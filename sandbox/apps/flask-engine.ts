@@ -20,7 +20,7 @@ import type { LabChoice } from '../lab-settings/lab-settings.ts';
 import { labSettingsOf } from '../lab-settings/per-request.ts';
 import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
-import { bareRecord, type SandboxEngine } from './engine.ts';
+import { bareRecord, type SandboxEngine, type SessionHandle } from './engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
 
 /** Where the Flask app is mounted, under BASE_PATH (withBase); Flask would use the app root ('/'). */
@@ -117,22 +117,24 @@ export function flaskEngine({ now }: FlaskEngineOptions): SandboxEngine {
       );
       next();
     },
-    session(_req, res) {
-      const { session } = flaskOf(res);
-      return {
-        has: (key) => session.has(key),
-        read: (key) => {
-          const value = session.get(key);
-          return value === undefined ? '' : pyStr(value);
-        },
-        set: (key, value) => session.set(key, value),
-        clear: () => session.clear(),
-        makePermanent: () => session.makePermanent(),
-        flash: (message) => session.flash(message),
-        takeFlashes: () => session.takeFlashes().map(pyStr),
-        // Everything is printed as plain text: unlike Flask, even a forged Markup value is escaped.
-        view: () => bareRecord(Object.entries(session.data).map(([key, value]) => [key, pyStr(value)])),
-      };
+    session: (_req, res) => flaskSessionHandle(flaskOf(res).session),
+  };
+}
+
+/** The handout's session operations on one request's Flask session. */
+export function flaskSessionHandle(session: FlaskSessionState): SessionHandle {
+  return {
+    has: (key) => session.has(key),
+    read: (key) => {
+      const value = session.get(key);
+      return value === undefined ? '' : pyStr(value);
     },
+    set: (key, value) => session.set(key, value),
+    clear: () => session.clear(),
+    makePermanent: () => session.makePermanent(),
+    flash: (message) => session.flash(message),
+    takeFlashes: () => session.takeFlashes().map(pyStr),
+    // Everything is printed as plain text: unlike Flask, even a forged Markup value is escaped.
+    view: () => bareRecord(Object.entries(session.data).map(([key, value]) => [key, pyStr(value)])),
   };
 }

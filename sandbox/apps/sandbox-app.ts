@@ -73,16 +73,20 @@ export function createAppRouter(options: AppRouterOptions): Router {
   router.get('/', (req, res) => showPage(options, req, res));
   router.get('/members', showMembers(options));
   const form = formParser(options.bodyLimit);
-  for (const [path, name, run] of actions) router.post(path, form, runAction(engine, name, run));
+  for (const [path, name, run] of handoutActions) router.post(path, form, runAction(engine, name, run));
   router.post('/login', form, login(options));
   if (options.lab) router.use('/lab', options.lab);
   return router;
 }
 
-type ActionRun = (session: SessionHandle, req: Request) => void;
+/** What an action reads of the request: its parsed form (`request.form`). */
+export type ActionRun = (session: SessionHandle, req: Pick<Request, 'body'>) => void;
 
-/** The app's POST routes, as flask_app.py has them: each changes the session, then redirects to the page. */
-const actions: [path: string, name: SandboxAction, run: ActionRun][] = [
+/**
+ * The app's POST routes, as flask_app.py has them: each changes the session, then redirects to the
+ * page. (Also replayed by same-action.ts, the proof that real Flask sends the same bytes.)
+ */
+export const handoutActions: readonly [path: string, name: SandboxAction, run: ActionRun][] = [
   ['/store', 'store', (session, req) => session.set('firstName', requireField(req, 'firstName'))],
   [
     '/store-second',
@@ -190,6 +194,21 @@ const membersDenied = [
   "return render_template('members.html'), 401",
 ];
 
+/** What index.html reads of the session, in its order: the flashed messages, the user, the name. */
+export function readForPage(session: SessionHandle): {
+  flashes: string[];
+  user: string | undefined;
+  shown: boolean;
+} {
+  // get_flashed_messages() pops '_flashes', so a page that shows them changes the cookie again.
+  const flashes = session.takeFlashes();
+  const user = userOf(session);
+  // The template tests `'firstName' in session` (an access from Flask 3.1) and then reads session['firstName'].
+  const shown = session.has('firstName');
+  if (shown) session.read('firstName');
+  return { flashes, user, shown };
+}
+
 interface PageOutcome {
   status: number;
   /** The login form's message (a failed login), shown above the form. */
@@ -207,12 +226,7 @@ async function showPage(
   const session = engine.session(req, res);
   const state = exchangeOf(res);
   state.codeLines = codeLinesFor(state.action === 'login-failed' ? 'login-failed' : 'show');
-  // get_flashed_messages() pops '_flashes', so a page that shows them changes the cookie again.
-  const flashes = session.takeFlashes();
-  const user = userOf(session);
-  // The template tests `'firstName' in session` (an access from Flask 3.1) and then reads session['firstName'].
-  const shown = session.has('firstName');
-  if (shown) session.read('firstName');
+  const { flashes, user, shown } = readForPage(session);
   state.templateBranch = shown ? 'if' : 'else';
   const lessonOutput = renderLesson(session.view());
   state.templateHtml = lessonOutput.trim();

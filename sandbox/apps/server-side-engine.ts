@@ -13,7 +13,6 @@ import type { ServerKeeps } from '../contract/exchange.ts';
 import { toConvention } from '../cookie-tools/index.ts';
 import { exchangeOf, reportOpened } from '../exchange/context.ts';
 import { type SessionData, taggedDumps, taggedLoads } from '../flask-session/index.ts';
-import { pyStr } from '../flask-session/py-repr.ts';
 import { dumpCookie } from '../flask-session/set-cookie.ts';
 import {
   isSessionId,
@@ -25,7 +24,8 @@ import {
 } from '../store/index.ts';
 import { withBase } from '../web/base-path.ts';
 import { readCookie } from '../web/cookies.ts';
-import { bareRecord, type SandboxEngine } from './engine.ts';
+import type { SandboxEngine } from './engine.ts';
+import { flaskSessionHandle } from './flask-engine.ts';
 import { FlaskSessionState } from './flask-session-state.ts';
 
 /** Where the server-side app is mounted, under BASE_PATH (withBase). */
@@ -117,19 +117,9 @@ export function serverSideEngine({ store, kind, now }: ServerSideOptions): Serve
       next();
     },
     session(_req, res) {
-      const { session } = serverSideOf(res);
+      // Flask-Session's session object behaves as Flask's, plus a new id on login.
       return {
-        has: (key) => session.has(key),
-        read: (key) => {
-          const value = session.get(key);
-          return value === undefined ? '' : pyStr(value);
-        },
-        set: (key, value) => session.set(key, value),
-        clear: () => session.clear(),
-        makePermanent: () => session.makePermanent(),
-        flash: (message) => session.flash(message),
-        takeFlashes: () => session.takeFlashes().map(pyStr),
-        view: () => bareRecord(Object.entries(session.data).map(([key, value]) => [key, pyStr(value)])),
+        ...flaskSessionHandle(serverSideOf(res).session),
         regenerate: () => {
           serverSideOf(res).regenerate = true;
         },

@@ -21,7 +21,7 @@ export function formParser(limit: number): RequestHandler {
 }
 
 /** `request.form[name]`: the field's text, or a 400 when it is missing, a 413 when it is too long. */
-export function requireField(req: Request, name: string, maxLength = MAX_FIELD_LENGTH): string {
+export function requireField(req: Pick<Request, 'body'>, name: string, maxLength = MAX_FIELD_LENGTH): string {
   const value = optionalField(req, name, maxLength);
   if (value === undefined) {
     throw httpError(
@@ -33,7 +33,11 @@ export function requireField(req: Request, name: string, maxLength = MAX_FIELD_L
 }
 
 /** `request.form.get(name)`: the field's text or undefined; a 413 when it is too long. */
-export function optionalField(req: Request, name: string, maxLength = MAX_FIELD_LENGTH): string | undefined {
+export function optionalField(
+  req: Pick<Request, 'body'>,
+  name: string,
+  maxLength = MAX_FIELD_LENGTH,
+): string | undefined {
   return textField(req.body, name, maxLength);
 }
 

@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { loadPyodide } from 'pyodide';
+import { packFlask } from '../../src/integrations/browser-flask/pack-flask.ts';
 import { pyodideCoreFiles } from '../../src/integrations/browser-flask/pyodide-files.ts';
 import type { BrowserFlaskManifest, FlaskFiles } from '../../src/lib/pyflask/types.ts';
 import { startFlask } from '../../src/scripts/pyflask/flask-in-pyodide.ts';
@@ -83,7 +84,18 @@ export async function benchPyodide(): Promise<Row[]> {
   ) as BrowserFlaskManifest;
   if (!manifest.ok) throw new Error(`The site was built without real Flask: ${manifest.why}`);
   console.error("… the same Pyodide and Flask zip in Node (this machine's speed, no download)");
-  const inNode = await startInNode(manifest);
+  const built = readFileSync(join(runtimeDir, manifest.flaskZip));
+  console.error('… and with Flask from its sources (the zip before bytecode), the two taking turns');
+  const sources = sourceZip();
+  await loadPyodide(); // compiles the wasm once, so neither of the two pays for it
+  const inNodeRuns: number[] = [];
+  const fromSourcesRuns: number[] = [];
+  for (let turn = 0; turn < 3; turn++) {
+    inNodeRuns.push(await startInNode(built));
+    fromSourcesRuns.push(await startInNode(sources));
+  }
+  const inNode = median(inNodeRuns);
+  const fromSources = median(fromSourcesRuns);
   const bundle = await bundleRunner();
   const server = await startServer();
   const rows: Row[] = [];
@@ -109,7 +121,7 @@ export async function benchPyodide(): Promise<Row[]> {
       }
     }
     rows.push(
-      ...loadRows(measured, inNode),
+      ...loadRows(measured, inNode, fromSources),
       ...requestRows(requests),
       ...transferRows(measured, gzipOnlyBytes(manifest)),
     );
@@ -295,19 +307,14 @@ async function timeRequests(page: Page): Promise<Requests> {
 }
 
 /**
- * The baseline for the load: the same Pyodide (node_modules) and the build's Flask zip started in
- * Node in this process, with the bridge the worker runs; nothing to download or to compile twice.
+ * The baseline for the load: the same Pyodide (node_modules) and a Flask zip started in Node in this
+ * process, with the bridge the worker runs; nothing to download.
  */
-async function startInNode(manifest: Extract<BrowserFlaskManifest, { ok: true }>): Promise<number> {
+async function startInNode(zip: Buffer): Promise<number> {
   const started = performance.now();
   const pyodide = await loadPyodide();
-  const zip = readFileSync(join(runtimeDir, manifest.flaskZip));
   const bridge = readFileSync(join(root, 'src', 'scripts', 'pyflask', 'bridge.py'), 'utf8');
-  const flask = startFlask(
-    pyodide,
-    zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength),
-    bridge,
-  );
+  const flask = startFlask(pyodide, new Uint8Array(zip).buffer, bridge);
   const failed = flask.load(handoutFiles());
   if (failed) throw new Error(`the handout's app did not import in Node: ${failed.message}`);
   const answer = flask.request({ method: 'GET', path: '/', headers: [] });
@@ -320,6 +327,18 @@ async function startInNode(manifest: Extract<BrowserFlaskManifest, { ok: true }>
  * What a browser that accepts gzip but not brotli receives: Chromium asks for brotli only from
  * secure origins (HTTPS, localhost, 127.0.0.1), so a classroom's plain-http address gets gzip.
  */
+/** Flask packed from the same Python as the build, as sources: what the build shipped before bytecode. */
+function sourceZip(): Buffer {
+  const outDir = mkdtempSync(join(tmpdir(), 'session-lab-bench-flask-'));
+  try {
+    const packed = packFlask(process.env.FLASK_PYTHON || 'python3', outDir);
+    if (!packed.ok) throw new Error(packed.why);
+    return readFileSync(join(outDir, packed.file));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 function gzipOnlyBytes(manifest: Extract<BrowserFlaskManifest, { ok: true }>): number {
   const files = [manifest.flaskZip, ...pyodideCoreFiles.map((file) => manifest.pyodideDir + file)];
   return files.reduce((sum, file) => {
@@ -346,7 +365,11 @@ function median(values: number[]): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function loadRows(measured: Record<Visit, { loaded: Loaded }>[], inNodeMs: number): Row[] {
+function loadRows(
+  measured: Record<Visit, { loaded: Loaded }>[],
+  inNodeMs: number,
+  fromSourcesMs: number,
+): Row[] {
   const table = `Ready to answer (ms from the runner's import; median of ${measured.length} rounds)`;
   const rows: Row[] = [];
   const readyOf = (visit: Visit) => median(measured.map((m) => m[visit].loaded.readyMs));
@@ -372,8 +395,21 @@ function loadRows(measured: Record<Visit, { loaded: Loaded }>[], inNodeMs: numbe
       { ...base, measure: '/ Node', value: Number((ready / inNodeMs).toFixed(2)) },
     );
   }
-  const node = { bench: 'pyodide', table, subject: 'baseline: Node, same Pyodide, no download' };
+  const node = {
+    bench: 'pyodide',
+    table,
+    subject: 'baseline: Node, same Pyodide, no download (median of 3)',
+  };
   rows.push({ ...node, measure: 'first GET / answered', value: inNodeMs });
+  const sources = {
+    bench: 'pyodide',
+    table,
+    subject: 'baseline: Node, Flask from sources, no bytecode (median of 3)',
+  };
+  rows.push(
+    { ...sources, measure: 'first GET / answered', value: fromSourcesMs },
+    { ...sources, measure: 'bytecode / sources', value: Number((inNodeMs / fromSourcesMs).toFixed(2)) },
+  );
   const flask = measured[0]?.cold.loaded.flaskVersion;
   if (flask)
     rows.push({ bench: 'pyodide', table, subject: visitLabels.cold, measure: 'Flask', value: flask });

@@ -113,3 +113,18 @@ export async function openRecord(record: Locator): Promise<void> {
     await record.locator('summary').first().click();
   }
 }
+
+/**
+ * Refuses every request from `page`'s context that leaves `siteUrl`'s origin (about: and data: pages
+ * are the page's own) and records each refused address in `leaving`.
+ */
+export async function blockOtherHosts(page: Page, siteUrl: string, leaving: string[]): Promise<void> {
+  const origin = new URL(siteUrl).origin;
+  await page.context().route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin || url.startsWith('about:') || url.startsWith('data:'))
+      return route.continue();
+    leaving.push(url);
+    return route.abort();
+  });
+}

@@ -141,6 +141,31 @@ describe('changeView', () => {
   it('says the browser drops a cookie over 4 KB', () => {
     const big = exchange({ method: 'POST', status: 302, cookieWarning: 'The "session" cookie is too large' });
     expect(changeView([big, exchange()], 'flask')?.verdict.text).toMatch(/^Over 4 KB/);
+    expect(changeView([big, exchange()], 'flask')?.dropped).toBe(true);
+  });
+
+  it("real Flask in the browser: the page's jar decides, by its own 4096-byte rule", () => {
+    const inBrowser = (value: string) =>
+      changeView(
+        [
+          exchange({
+            engine: 'browser-flask',
+            method: 'POST',
+            path: '/store',
+            status: 302,
+            setCookies: [`session=${value}; HttpOnly; Path=/`],
+            // Werkzeug warns past 4093 bytes of header, before the jar drops anything.
+            cookieWarning: "The 'session' cookie is too large",
+          }),
+        ],
+        'browser-flask',
+      );
+    const dropped = inBrowser('a'.repeat(4090));
+    expect(dropped?.dropped).toBe(true);
+    expect(dropped?.verdict.text).toMatch(/^Over 4 KB/);
+    const kept = inBrowser('a'.repeat(4089));
+    expect(kept?.dropped).toBe(false);
+    expect(kept?.verdict.text).not.toMatch(/Over 4 KB/);
   });
 });
 

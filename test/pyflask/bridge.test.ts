@@ -186,3 +186,27 @@ describe("the learner's own code", () => {
     expect(ask({ method: 'GET', path: '/', headers: [] }).body).toBe('still here');
   });
 });
+
+describe("how Flask judged the cookie sent (the page's verdict comes from here)", () => {
+  const keyed = (key: string, fallbacks: string[] = []) => ({
+    'flask_app.py': `from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = '${key}'\napp.config['SECRET_KEY_FALLBACKS'] = ${JSON.stringify(fallbacks)}\n@app.post('/store')\ndef store():\n    session['n'] = 1\n    return 'ok'\n@app.get('/')\ndef index():\n    return str(session.get('n'))\n`,
+    'templates/index.html': '',
+  });
+  const signedWith = (key: string): string => {
+    expect(flask.load(keyed(key))).toBeUndefined();
+    return header(ask({ method: 'POST', path: '/store', headers: [] }), 'Set-Cookie')[0].split(';')[0];
+  };
+
+  it('names the key that signed a valid cookie: 0 the current one, i the i-th fallback', () => {
+    const [current, older, old, stranger] = ['now', 'older', 'old', 'stranger'].map(signedWith);
+    expect(flask.load(keyed('now', ['older', 'old']))).toBeUndefined();
+    const judged = (cookie: string) =>
+      ask({ method: 'GET', path: '/', headers: [['Cookie', cookie]] }).session;
+    expect(judged(current)).toMatchObject({ status: 'valid', keyIndex: 0, before: { n: 1 } });
+    expect(judged(older)).toMatchObject({ status: 'valid', keyIndex: 1 });
+    expect(judged(old)).toMatchObject({ status: 'valid', keyIndex: 2 });
+    const refused = judged(stranger);
+    expect(refused).toMatchObject({ status: 'bad-signature', before: {} });
+    expect(refused).not.toHaveProperty('keyIndex');
+  });
+});

@@ -129,6 +129,14 @@ describe('exchangeOf: real Flask 3.1.3 answers to the handout app', () => {
       vary: 'Cookie',
       session: { status: 'none', before: {}, after: { firstName: 'Ada' } },
       cookieAfter: storeAda,
+      // The cookie Flask just signed, cut and decoded; nobody checked its signature here.
+      anatomy: expect.objectContaining({
+        input: storeAda,
+        isFlaskCookie: true,
+        value: { firstName: 'Ada' },
+        signedAt: 1796637600,
+        verdict: { kind: 'unverified' },
+      }),
       codeLines: [],
       summary:
         'Real Flask in your browser answered POST /store with 302 → /: the session changed (added firstName); the browser stored the new cookie.',
@@ -208,6 +216,31 @@ describe('exchangeOf: what the page knows better, and what goes wrong', () => {
     });
     expect(exchange.session).toEqual({ status: 'bad-signature', before: {}, after: {} });
     expect(exchange.cookieAfter).toBe(storeAda);
+  });
+
+  it("gives the cookie that came in Flask's verdict in its anatomy, and the key that signed it", () => {
+    const judged = (opened: { status: 'valid' | 'bad-signature'; before: object; keyIndex?: number }) =>
+      exchangeOf({
+        ...base,
+        request: { method: 'GET', path: '/', headers: [['Cookie', `session=${storeAda}`]] },
+        response: { status: 200, statusText: 'OK', headers: [], body: '' },
+        cookieSent: `session=${storeAda}`,
+        jarOutcomes: [],
+        opened: { ...opened, before: { firstName: 'Ada' } },
+      });
+    const fallback = judged({ status: 'valid', before: {}, keyIndex: 2 });
+    expect(fallback.session).toEqual({
+      status: 'valid',
+      keyIndex: 2,
+      before: { firstName: 'Ada' },
+      after: { firstName: 'Ada' },
+    });
+    expect(fallback.anatomy?.verdict).toEqual({ kind: 'valid', keyIndex: 2 });
+    expect(judged({ status: 'bad-signature', before: {} }).anatomy?.verdict).toEqual({
+      kind: 'bad-signature',
+    });
+    // Valid, but the bridge did not say which key: the page claims nothing about the signature.
+    expect(judged({ status: 'valid', before: {} }).anatomy?.verdict).toEqual({ kind: 'unverified' });
   });
 
   it('a cookie over 4 KB: the session as the app left it, the browser keeps the old cookie', () => {

@@ -1,7 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserFlaskManifest } from '../../lib/pyflask/types.ts';
-import { packFlask } from './pack-flask.ts';
+import { type PackedFlask, packFlask } from './pack-flask.ts';
+import { loadCompilingPyodide, precompileFlask } from './precompile-flask.ts';
 import { type PrecompressedFile, precompress } from './precompress.ts';
 import { copyPyodide } from './pyodide-files.ts';
 
@@ -19,8 +21,9 @@ export interface BuiltRuntime {
 const manifestFile = 'manifest.json';
 
 /**
- * Writes real Flask's files into the built site: Flask packed from `python` (FLASK_PYTHON),
- * Pyodide's core under a hashed folder, and the manifest naming them. With no Python with Flask
+ * Writes real Flask's files into the built site: Flask packed from `python` (FLASK_PYTHON) and
+ * compiled to bytecode by Pyodide in Node, Pyodide's core under a hashed folder, and the manifest
+ * naming them. With no Python with Flask
  * 3.1 it writes only a manifest that says why, and the rest of the site works as before. Each file
  * gets its gzip and brotli copies beside it (precompress.ts), which the server sends as they are.
  */
@@ -28,7 +31,7 @@ export async function buildRuntime(clientDir: string, python: string): Promise<B
   const outDir = join(clientDir, runtimeFolder);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const flask = packFlask(python, outDir);
+  const flask = await precompiled(packFlask(python, outDir), outDir);
   let manifest: BrowserFlaskManifest;
   let line: string;
   let files: PrecompressedFile[] = [];
@@ -51,6 +54,17 @@ export async function buildRuntime(clientDir: string, python: string): Promise<B
   }
   writeFileSync(join(outDir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, line, files };
+}
+
+/** The packed zip swapped for its precompiled form (precompile-flask.ts), named by its new content. */
+async function precompiled(packed: PackedFlask, outDir: string): Promise<PackedFlask> {
+  if (!packed.ok) return packed;
+  const pyodide = await loadCompilingPyodide();
+  const content = precompileFlask(pyodide, new Uint8Array(readFileSync(join(outDir, packed.file))));
+  rmSync(join(outDir, packed.file));
+  const file = `flask-${createHash('sha256').update(content).digest('hex').slice(0, 12)}.zip`;
+  writeFileSync(join(outDir, file), content);
+  return { ...packed, file, bytes: content.byteLength };
 }
 
 function megabytes(bytes: number): string {

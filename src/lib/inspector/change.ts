@@ -1,3 +1,4 @@
+import { tooBigForBrowsers } from '../../../sandbox/contract/set-cookie.ts';
 import { cookieValue, deletesCookie, parseSetCookie, setCookiesNamed } from './cookies.ts';
 import { type DiffEntry, diffSessions } from './diff.ts';
 import { previousOfEngine } from './timeline.ts';
@@ -22,6 +23,8 @@ export interface ChangeView {
   oldValue: string | null;
   newValue: string | null;
   diff: DiffEntry[];
+  /** The browser dropped the action's new session cookie (over 4 KB) and keeps its old one. */
+  dropped: boolean;
   /**
    * Changes the first request made that the next one undid (a flashed message: the POST adds
    * `_flashes`, the GET that shows it removes it), so a net "no change" does not hide them.
@@ -51,15 +54,25 @@ export function lastAction(timeline: readonly Exchange[], engine: Engine): Excha
   return ledHere && previous ? [previous, newest] : [newest];
 }
 
+/**
+ * Whether the browser dropped the action's new cookie for its size. The server's engines record
+ * Werkzeug's warning; real Flask in the browser has a jar of its own in the page, whose rule
+ * (name and value over 4096 bytes) decides, though its Werkzeug warns a few bytes earlier.
+ */
+function droppedForSize(unit: Exchange[], setCookie: string | undefined): boolean {
+  if (unit[0]?.engine !== 'browser-flask') return unit.some((e) => e.cookieWarning);
+  return setCookie !== undefined && tooBigForBrowsers(parseSetCookie(setCookie));
+}
+
 /** The one-line verdict: what the server made of the cookie, in the words the lessons use. */
 function verdictOf(
   unit: Exchange[],
   setCookie: string | undefined,
   anatomy: CookieAnatomyView | undefined,
+  dropped: boolean,
 ): ChangeView['verdict'] {
   const [first] = unit;
-  const warning = unit.find((e) => e.cookieWarning);
-  if (warning)
+  if (dropped)
     return { tone: 'bad', text: 'Over 4 KB: the browser drops this cookie and keeps sending its old one.' };
   // What the app made of the cookie the action left: the last request carried it.
   const judged = (status: Exchange['session']['status']) => unit[unit.length - 1].session.status === status;
@@ -118,6 +131,7 @@ export function changeView(timeline: readonly Exchange[], engine: Engine): Chang
   const signatureCookie = unit
     .flatMap((e) => e.setCookies)
     .find((header) => setCookiesNamed([header], 'session.sig').length > 0);
+  const dropped = droppedForSize(unit, setCookie);
   return {
     exchanges: unit,
     title: unit.map(line).join(', then '),
@@ -131,7 +145,8 @@ export function changeView(timeline: readonly Exchange[], engine: Engine): Chang
       unit.length > 1
         ? diffSessions(before, first.session.after).filter((entry) => !diff.some((d) => d.key === entry.key))
         : [],
-    verdict: verdictOf(unit, setCookie, anatomy),
+    dropped,
+    verdict: verdictOf(unit, setCookie, anatomy, dropped),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Exchange, SandboxAction, SessionStatus } from '../../../sandbox/co
 import { lastSetCookie } from '../../../sandbox/contract/set-cookie.ts';
 import { sizeWarningOf } from '../../../sandbox/flask-session/set-cookie.ts';
 import { describeDiff, diffSessions } from '../inspector/diff.ts';
+import { browserCookieAnatomy } from './cookie-anatomy.ts';
 import type { JarOutcome } from './cookie-jar.ts';
 import { sessionInCookie } from './session-in-cookie.ts';
 import type { WsgiRequest, WsgiResponse } from './types.ts';
@@ -26,8 +27,9 @@ export interface BrowserExchangeInput {
   /**
    * How Flask judged the cookie sent, when the caller knows (the page cannot check a signature);
    * without it, a cookie that decodes counts as 'valid' and its contents as the session before.
+   * `keyIndex`: which key verified it (0 the current key, i the i-th fallback), when known.
    */
-  opened?: { status: SessionStatus; before: DisplaySession };
+  opened?: { status: SessionStatus; before: DisplaySession; keyIndex?: number };
   /** The clock (Unix ms) and the record's id; tests fix them. */
   now?: number;
   id?: string;
@@ -125,10 +127,17 @@ export function exchangeOf(input: BrowserExchangeInput): Exchange {
     : 'the session did not change';
   const answered = `${response.status}${location === undefined ? '' : ` → ${location}`}`;
   const failed = response.error ? ` (${response.error.message})` : '';
+  const at = input.now ?? Date.now();
+  // As the server's engine: the cookie this answer set, else the one sent (judged by Flask, when told).
+  const anatomy = setValue
+    ? browserCookieAnatomy(setValue, at / 1000)
+    : sentValue
+      ? browserCookieAnatomy(sentValue, at / 1000, input.opened)
+      : undefined;
   return {
     id: input.id ?? crypto.randomUUID(),
     engine: 'browser-flask',
-    at: input.now ?? Date.now(),
+    at,
     action: actionOf(method, request.path, response.status),
     method,
     path: request.path,
@@ -137,8 +146,14 @@ export function exchangeOf(input: BrowserExchangeInput): Exchange {
     requestCookie: cookieSent,
     setCookies,
     vary: vary.length ? vary.join(', ') : null,
-    session: { status: opened.status, before: opened.before, after },
+    session: {
+      status: opened.status,
+      ...(opened.keyIndex === undefined ? {} : { keyIndex: opened.keyIndex }),
+      before: opened.before,
+      after,
+    },
     cookieAfter: heldAfter(sentValue, jarOutcomes, name),
+    ...(anatomy === undefined ? {} : { anatomy }),
     codeLines: [],
     ...(cookieWarning === undefined ? {} : { cookieWarning }),
     summary: `Real Flask in your browser answered ${method} ${request.path} with ${answered}${failed}: ${changed}; ${cookieFate(sessionOutcome)}.`,

@@ -27,11 +27,11 @@ function base64UrlBytes(text: string): Uint8Array {
 }
 
 /**
- * The session a Flask cookie value carries, in display JSON; undefined when the value is not a
- * Flask session cookie the page can read (no three parts, bad base64, bad zlib, not a JSON object).
- * @example sessionInCookie('eyJmaXJzdE5hbWUiOiJBZGEifQ.axaDoA.l89n0EjvI11BQghapdV_kzw0sRM') // { firstName: 'Ada' }
+ * The JSON text a Flask cookie's payload holds (inflated when compressed), undefined when it does
+ * not decode: what the inspector shows before the session is read from it.
+ * @example payloadJson('eyJmaXJzdE5hbWUiOiJBZGEifQ.axaDoA.l89n0EjvI11BQghapdV_kzw0sRM') // '{"firstName":"Ada"}'
  */
-export function sessionInCookie(value: string): DisplaySession | undefined {
+export function payloadJson(value: string): string | undefined {
   const segment = payloadSegment(value);
   if (segment === undefined || segment.length > maxInflatedBytes) return undefined;
   try {
@@ -41,7 +41,22 @@ export function sessionInCookie(value: string): DisplaySession | undefined {
       bytes = pako.inflate(bytes);
       if (bytes.length > maxInflatedBytes) return undefined;
     }
-    const data = taggedLoads(fromUtf8(bytes));
+    return fromUtf8(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The session a Flask cookie value carries, in display JSON; undefined when the value is not a
+ * Flask session cookie the page can read (no three parts, bad base64, bad zlib, not a JSON object).
+ * @example sessionInCookie('eyJmaXJzdE5hbWUiOiJBZGEifQ.axaDoA.l89n0EjvI11BQghapdV_kzw0sRM') // { firstName: 'Ada' }
+ */
+export function sessionInCookie(value: string): DisplaySession | undefined {
+  const json = payloadJson(value);
+  if (json === undefined) return undefined;
+  try {
+    const data = taggedLoads(json);
     if (!isDict(data)) return undefined;
     // As a record sent by the server reads once parsed: exact-number lexemes become plain numbers.
     return JSON.parse(JSON.stringify(toConvention(data))) as DisplaySession;

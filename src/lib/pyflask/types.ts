@@ -55,6 +55,8 @@ export interface WsgiResponse {
 /** What the bridge saw of Flask's session during one request. */
 export interface WatchedSession {
   status: 'none' | 'valid' | 'bad-signature' | 'expired' | 'bad-payload';
+  /** For a valid cookie, which key signed it: 0 the current key, i the i-th of SECRET_KEY_FALLBACKS. */
+  keyIndex?: number;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
 }

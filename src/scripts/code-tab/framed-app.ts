@@ -6,16 +6,22 @@
  * Cookies are kept in a jar as a browser keeps them, and each exchange goes to the sandbox's
  * timeline, so the change strip and the inspector show it, labelled with the engine that ran it.
  */
+import type { DisplaySession } from '../../../sandbox/contract/display-json.ts';
 import { appOrigin, formRequest, redirectRequest } from '../../lib/code-tasks/frame-request.ts';
+import { CookieJar } from '../../lib/pyflask/cookie-jar.ts';
+import { exchangeOf } from '../../lib/pyflask/exchange-of.ts';
 import type { WsgiRequest, WsgiResponse } from '../../lib/pyflask/types.ts';
-import { addExchanges } from '../sandbox/timeline-store.ts';
-import { exchangeOf } from './browser-exchange.ts';
-import { CookieJar } from './stand-in-jar.ts';
+import { noteFailedRequest } from '../sandbox/code-run-state.ts';
+import { showExchange } from '../sandbox/show-exchange.ts';
 
 /** Fired on `window` for each exchange with the learner's app: the hook the change strip and inspector listen to. */
 export const browserExchangeEvent = 'session-lab:browser-exchange';
 
 const maxRedirects = 5;
+
+/** The session as the bridge sent it (JSON from Python), in the display JSON the strip reads. */
+const displayed = (session: Record<string, unknown>): DisplaySession =>
+  JSON.parse(JSON.stringify(session)) as DisplaySession;
 
 export class FramedApp {
   private readonly frame: HTMLIFrameElement;
@@ -65,22 +71,33 @@ export class FramedApp {
   private async exchange(request: WsgiRequest): Promise<WsgiResponse> {
     const url = `${appOrigin}${request.path}`;
     const headers: [string, string][] = [...request.headers];
-    const cookie = this.jar.cookieHeader(url);
-    if (cookie) headers.push(['Cookie', cookie]);
+    const cookieSent = this.jar.cookieHeader(url);
+    if (cookieSent) headers.push(['Cookie', cookieSent]);
     const sent = { ...request, headers };
     const response = await this.send(sent);
     const setCookies = response.headers
       .filter(([name]) => name.toLowerCase() === 'set-cookie')
       .map(([, value]) => value);
-    this.jar.receive(url, setCookies);
-    const session =
-      this.jar
-        .cookieHeader(url)
-        .split('; ')
-        .find((pair) => pair.startsWith('session='))
-        ?.slice('session='.length) ?? null;
-    const exchange = exchangeOf(sent, response, session);
-    addExchanges([exchange]);
+    const jarOutcomes = this.jar.receive(url, setCookies);
+    // Flask's own judgement of the cookie, from the bridge: the page cannot check a signature.
+    const watched = response.session;
+    const exchange = exchangeOf({
+      request: sent,
+      response,
+      cookieSent,
+      jarOutcomes,
+      ...(watched
+        ? {
+            opened: {
+              status: watched.status,
+              before: displayed(watched.before),
+              ...(watched.keyIndex === undefined ? {} : { keyIndex: watched.keyIndex }),
+            },
+          }
+        : {}),
+    });
+    if (response.error) noteFailedRequest(exchange.id, response.error);
+    showExchange(exchange);
     window.dispatchEvent(
       new CustomEvent(browserExchangeEvent, { detail: { request: sent, response, exchange } }),
     );

@@ -9,8 +9,10 @@ import { codeTaskById, codeTasksOf } from '../../lib/code-tasks/index.ts';
 import { recordCodeTask } from '../../lib/progress.ts';
 import type { FlaskFiles, LoadProgress, WsgiResponse } from '../../lib/pyflask/types.ts';
 import { loadProgress, updateProgress } from '../progress-store.ts';
+import { reportRun } from '../sandbox/code-run-state.ts';
 import { type CodeEditor, mountEditor } from './editor.ts';
 import { FramedApp } from './framed-app.ts';
+import { mountProof } from './proof.ts';
 import { createRunner } from './runtime.ts';
 import { forgetCode, loadSavedCode, saveCode } from './saved-code.ts';
 
@@ -97,6 +99,8 @@ function setUp(tab: HTMLElement): void {
     if (result) bringIntoView(result);
   };
   const framed = frame ? new FramedApp(frame, (request) => runner.request(request), showAnswer) : undefined;
+  // Each exchange that set a cookie is compared with the server's engine, under the answer.
+  mountProof(tab);
 
   let available = false;
   void runner.available().then((availability) => {
@@ -140,8 +144,11 @@ function setUp(tab: HTMLElement): void {
       const answer = error as WsgiResponse;
       framed?.show(answer);
       showAnswer(answer);
+      // The strip says the app did not load, rather than show the last exchange as if current.
+      reportRun(answer.error ?? { kind: 'load', message: String(error) });
       return;
     }
+    reportRun();
     await framed?.open({ method: 'GET', path: '/', headers: [] });
     for (const task of codeTasksOf(step)) {
       const verdict = await task.check((request) => runner.request(request));

@@ -121,7 +121,9 @@ class _WatchedSessions:
 
     def open_session(self, app, request):
         opened = self._inner.open_session(app, request)
-        self._seen['status'] = _judged(self._inner, app, request)
+        self._seen['status'], key_index = _judged(self._inner, app, request)
+        if key_index is not None:
+            self._seen['keyIndex'] = key_index
         self._seen['before'] = dict(opened) if opened is not None else {}
         self._seen['after'] = self._seen['before']
         return opened
@@ -132,25 +134,37 @@ class _WatchedSessions:
 
 
 def _judged(interface, app, request):
-    """What Flask's own serializer makes of the session cookie sent: none, valid, expired, bad-signature."""
+    """What Flask's own serializer makes of the session cookie sent (none, valid, expired,
+    bad-signature, bad-payload) and, for a valid one, which key signed it: 0 the current key,
+    i the i-th of SECRET_KEY_FALLBACKS (as the server's engine counts them)."""
     value = request.cookies.get(interface.get_cookie_name(app))
     if not value:
-        return 'none'
+        return 'none', None
     from itsdangerous import BadSignature, SignatureExpired
 
     get_serializer = getattr(interface, 'get_signing_serializer', None)
     serializer = get_serializer(app) if get_serializer else None
     if serializer is None:
-        return 'valid'
+        return 'valid', None
+    max_age = int(app.permanent_session_lifetime.total_seconds())
     try:
-        serializer.loads(value, max_age=int(app.permanent_session_lifetime.total_seconds()))
-        return 'valid'
+        serializer.loads(value, max_age=max_age)
     except SignatureExpired:
-        return 'expired'
+        return 'expired', None
     except BadSignature:
-        return 'bad-signature'
+        return 'bad-signature', None
     except Exception:  # noqa: BLE001 - a cookie Flask cannot read is shown as such
-        return 'bad-payload'
+        return 'bad-payload', None
+    # itsdangerous keeps the current key last; each key alone tells which one signed it.
+    keys = list(serializer.secret_keys)
+    for index, key in enumerate([keys[-1], *keys[:-1]]):
+        serializer.secret_keys = [key]
+        try:
+            serializer.loads(value, max_age=max_age)
+            return 'valid', index
+        except Exception:  # noqa: BLE001, S112 - not this key: try the next
+            continue
+    return 'valid', None
 
 
 def _environ(req):

@@ -3,7 +3,8 @@ import { type ChangeView, changeView } from '../../lib/inspector/change.ts';
 import { droppedCookieNote, labCookieNote, parseSetCookie } from '../../lib/inspector/cookies.ts';
 import type { DiffEntry } from '../../lib/inspector/diff.ts';
 import { toneIcon, truncateMiddle } from '../../lib/inspector/format.ts';
-import type { Engine, Exchange } from '../../lib/inspector/types.ts';
+import type { CookieAnatomyView, Engine, Exchange } from '../../lib/inspector/types.ts';
+import { codeRunEvent, failureOf, lastCodeRun } from './code-run-state.ts';
 import { h, json } from './dom.ts';
 import { openInspectorAt } from './inspector-link.ts';
 import { renderCookieParts } from './render-anatomy.ts';
@@ -15,26 +16,52 @@ const attributesOf = (header: string) => {
   return semicolon === -1 ? '' : header.slice(semicolon);
 };
 
+/** How long one part of the cookie may be in the strip; longer ones (a 4 KB payload) are shortened in the middle. */
+const maxPartLength = 120;
+
+/**
+ * The cookie's parts with each long one shortened in the middle, so a 4 KB cookie leaves the strip
+ * a strip (the inspector shows it in full).
+ */
+function shortParts(
+  anatomy: Pick<CookieAnatomyView, 'input' | 'segments'>,
+): Pick<CookieAnatomyView, 'input' | 'segments'> {
+  let input = '';
+  let at = 0;
+  const segments = [...anatomy.segments]
+    .sort((a, b) => a.start - b.start)
+    .map((segment) => {
+      input += anatomy.input.slice(at, segment.start);
+      const text = truncateMiddle(segment.text, maxPartLength);
+      const start = input.length;
+      input += text;
+      at = segment.end;
+      return { ...segment, start, end: input.length, text };
+    });
+  return { input: input + anatomy.input.slice(at), segments };
+}
+
 /** `session=<coloured parts>; HttpOnly; Path=…`: the value cut into payload · timestamp · signature. */
 function setCookieLine(view: ChangeView): HTMLElement {
   const header = view.setCookie ?? '';
   const { name, value } = parseSetCookie(header);
   const rest = attributesOf(header);
-  const big = view.exchanges.some((e) => e.cookieWarning);
-  const shown =
-    view.anatomy && value
-      ? renderCookieParts({ input: view.anatomy.input, segments: view.anatomy.segments })
-      : value
-        ? h('code', null, value)
-        : h('em', null, '(empty)');
+  const parts = view.anatomy && value ? shortParts(view.anatomy) : undefined;
+  const shown = parts
+    ? renderCookieParts(parts)
+    : value
+      ? h('code', null, truncateMiddle(value, 3 * maxPartLength))
+      : h('em', null, '(empty)');
+  const shortened = value !== undefined && (parts ? parts.input.length : 3 * maxPartLength) < value.length;
   return h(
     'p',
     { class: 'change-set-cookie' },
     h('span', { class: 'header-name' }, 'Set-Cookie: '),
-    big ? h('span', { class: 'note' }, `${droppedCookieNote} `) : '',
+    view.dropped ? h('span', { class: 'note' }, `${droppedCookieNote} `) : '',
     h('code', null, `${name}=`),
     shown,
     h('code', null, rest),
+    shortened ? h('span', { class: 'note' }, ` (${value.length} characters, shortened here)`) : '',
   );
 }
 
@@ -70,6 +97,9 @@ function legend(): HTMLElement {
   );
 }
 
+/** A value in the strip: its JSON, shortened in the middle past a few lines (the inspector has it all). */
+const shortJson = (value: unknown) => truncateMiddle(json(value), maxPartLength);
+
 /** One session key's change as code: `key: before → after`. */
 function entryLine(entry: DiffEntry): HTMLElement {
   return h(
@@ -77,9 +107,9 @@ function entryLine(entry: DiffEntry): HTMLElement {
     null,
     h('code', null, entry.key),
     ': ',
-    h('code', null, entry.kind === 'added' ? '(none)' : json(entry.before)),
+    h('code', null, entry.kind === 'added' ? '(none)' : shortJson(entry.before)),
     ' → ',
-    h('code', null, entry.kind === 'removed' ? '(removed)' : json(entry.after)),
+    h('code', null, entry.kind === 'removed' ? '(removed)' : shortJson(entry.after)),
   );
 }
 
@@ -155,12 +185,51 @@ function engineShown(strip: HTMLElement, timeline: readonly Exchange[]): Engine 
   return newest?.engine ?? own;
 }
 
+/**
+ * The Code tab's last Run, when its app did not load after the newest exchange this strip shows:
+ * that exchange is not what the app does now, so the strip says so instead.
+ */
+function failedRun(strip: HTMLElement, newest: Exchange | undefined): string | undefined {
+  if (strip.dataset.changeStrip !== 'flask') return undefined;
+  const run = lastCodeRun();
+  if (!run || run.loaded || (newest && newest.at > run.at)) return undefined;
+  return run.sentence;
+}
+
+/** "Your app did not load…", with the last exchange folded away as what it was: the past. */
+function notLoaded(sentence: string, stale: (Node | string)[]): (Node | string)[] {
+  return [
+    h(
+      'p',
+      { class: 'change-verdict bad change-failed' },
+      h('span', { 'aria-hidden': 'true' }, `${toneIcon.bad} `),
+      sentence,
+    ),
+    stale.length
+      ? h(
+          'details',
+          { class: 'change-detail' },
+          h('summary', null, 'The last exchange before this Run'),
+          ...stale,
+        )
+      : '',
+  ];
+}
+
 function render(strip: HTMLElement, timeline: Exchange[]): void {
   const body = strip.querySelector<HTMLElement>('[data-change-body]');
   const engine = engineShown(strip, timeline);
   const view = changeView(timeline, engine);
-  if (!body || !view) return;
+  if (!body) return;
+  const failed = failedRun(strip, view?.exchanges[view.exchanges.length - 1]);
+  if (!view) {
+    if (failed) body.replaceChildren(...notLoaded(failed, []));
+    return;
+  }
   const newest = view.exchanges[view.exchanges.length - 1];
+  // The app raised on this request: said first, in the words of its error.
+  const raised =
+    engine === 'browser-flask' ? view.exchanges.map((e) => failureOf(e.id)).find(Boolean) : undefined;
   const link = h('a', { href: '#inspector-heading', class: 'change-inspect' }, 'Show in the inspector');
   link.addEventListener('click', (event) => {
     event.preventDefault();
@@ -168,9 +237,17 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
   });
   // What changed leads: the session's change, then the cookie that carries it; the verdict and the
   // requests after them, for the learner who wants to know why.
-  body.replaceChildren(
+  const parts: (Node | string)[] = [
     engine === 'browser-flask'
       ? h('p', { class: 'change-engine' }, `Ran in: ${engineNames[engine].long}`)
+      : '',
+    raised
+      ? h(
+          'p',
+          { class: 'change-verdict bad change-failed' },
+          h('span', { 'aria-hidden': 'true' }, `${toneIcon.bad} `),
+          raised,
+        )
       : '',
     diffLine(view),
     view.setCookie
@@ -201,13 +278,17 @@ function render(strip: HTMLElement, timeline: Exchange[]): void {
     ),
     h('p', { class: 'change-links' }, link, newest.truncated ? ' (long values shortened)' : ''),
     detail(view),
-  );
+  ];
+  body.replaceChildren(...(failed ? notLoaded(failed, parts) : parts));
 }
 
 const strips = [...document.querySelectorAll<HTMLElement>('[data-change-strip]')];
 /** On a phone the strip is below the app: after an action, bring it up just enough to be read. */
 const narrow = matchMedia('(max-width: 60rem)');
 for (const strip of strips) render(strip, getTimeline());
+window.addEventListener(codeRunEvent, () => {
+  for (const strip of strips) render(strip, getTimeline());
+});
 window.addEventListener(timelineEvent, (event) => {
   const { timeline, added } = (event as CustomEvent<TimelineChange>).detail;
   for (const strip of strips) {

@@ -24,9 +24,18 @@ export function renderCookieParts(anatomy: Pick<CookieAnatomyView, 'input' | 'se
   return code;
 }
 
-/** Each part decoded: JSON and value, date signed and age, signature and whether it verifies. */
-export function renderAnatomy(anatomy: CookieAnatomyView, verifyNote = 'with the key in force'): HTMLElement {
-  const verdict = verdictText(anatomy.verdict);
+/**
+ * Each part decoded: JSON and value, date signed and age, signature and whether it verifies.
+ * `unchecked` replaces the words for a signature nobody checked (real Flask in the browser: the
+ * key is in the learner's app, not in the page).
+ */
+export function renderAnatomy(
+  anatomy: CookieAnatomyView,
+  verifyNote = 'with the key in force',
+  unchecked?: string,
+): HTMLElement {
+  const said = verdictText(anatomy.verdict);
+  const verdict = unchecked && said.ok === undefined ? { ...said, text: unchecked } : said;
   // A <dl>: one <dt> (colour swatch + part name) and one <dd> (what it decodes to) per part.
   const list = h('dl', { class: 'anatomy-parts' });
   const add = (kind: SegmentKind, ...detail: (Node | string)[]) => {

@@ -232,6 +232,10 @@ function wire(exchange: ExchangeView, sub: 'h4' | 'h5'): HTMLElement {
   );
 }
 
+/** Real Flask in the browser signed it; the page has no key, so it says who checks it, and when. */
+const browserUnchecked =
+  "Not checked by this page: the key is in your app. Flask checks the signature when the cookie comes back with the next request. Anyone can read this cookie; only your app's key can sign a changed one.";
+
 /** What it means: the cookie decoded (anatomy), the session as the app left it, and what changed. */
 function meaning(
   exchange: ExchangeView,
@@ -243,7 +247,9 @@ function meaning(
   const anatomy: CookieAnatomyView | undefined = exchange.anatomy;
   // An Express cookie has no anatomy (not Flask's format): it gets its own short explanation.
   const cookie = anatomy
-    ? renderAnatomy(anatomy, 'now, with the key in force after this request')
+    ? exchange.engine === 'browser-flask'
+      ? renderAnatomy(anatomy, 'by Flask in your browser, when the request came in', browserUnchecked)
+      : renderAnatomy(anatomy, 'now, with the key in force after this request')
     : exchange.engine === 'express'
       ? expressCookie(exchange)
       : exchange.engine === 'server-side'
