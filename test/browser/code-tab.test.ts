@@ -484,6 +484,25 @@ describe('on a phone (375×812): what Store did reads in the Code tab, and a tas
     expect(await paneOf(strip())).toBe('pane-code');
   });
 
+  it('a syntax error: the answer, the traceback and "did not load" in view together; Reset mends it', async () => {
+    const lines = handoutApp.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('app = Flask('));
+    lines.splice(at + 1, 0, 'def broken(:');
+    await replaceApp(page, lines.join('\n'));
+    await run();
+    await expect.poll(() => status().textContent()).toMatch(/^500 INTERNAL SERVER ERROR: SyntaxError/);
+    const failed = strip().locator('.change-failed');
+    await expect.poll(() => failed.textContent()).toMatch(/^✗ Your app did not load: SyntaxError on line/);
+    await expectSeen(page, "the app's answer", status());
+    await expectSeen(page, 'the traceback', page.locator('[data-code-traceback-text]'));
+    await expectSeen(page, 'the strip saying the app did not load', failed);
+    await shoot(page, 'not-loaded-375');
+    await page.getByRole('button', { name: "Reset to the handout's code" }).click();
+    await run();
+    await expect.poll(() => status().textContent()).toBe('200 OK');
+    await expect.poll(() => failed.count()).toBe(0);
+  });
+
   it('Show solution, Run: the task is done, judged by what the app answers in the worker', async () => {
     await task().getByRole('button', { name: 'Show solution' }).click();
     expect(await appEditor(page).textContent()).toContain(

@@ -176,6 +176,19 @@ describe("the learner's own code", () => {
     });
   });
 
+  it('each Run starts afresh: a change made to Flask itself by one Run is gone in the next', () => {
+    const patched = app(
+      "import flask\nflask.session_lab_mark = 'left by the last Run'\n@app.get('/')\ndef index():\n    return getattr(flask, 'session_lab_mark', 'Flask as packed')\n",
+    );
+    expect(flask.load(patched)).toBeUndefined();
+    expect(ask({ method: 'GET', path: '/', headers: [] }).body).toBe('left by the last Run');
+    const plain = app(
+      "import flask\n@app.get('/')\ndef index():\n    return getattr(flask, 'session_lab_mark', 'Flask as packed')\n",
+    );
+    expect(flask.load(plain)).toBeUndefined();
+    expect(ask({ method: 'GET', path: '/', headers: [] }).body).toBe('Flask as packed');
+  });
+
   it('running out of memory is an error of kind memory, and the app goes on answering', () => {
     flask.load(
       app(

@@ -85,13 +85,14 @@ function setUp(tab: HTMLElement): void {
   const result = find<HTMLElement>('[data-code-result]');
   const status = find<HTMLElement>('[data-code-status]');
   const traceback = find<HTMLElement>('[data-code-traceback]');
+  const tracebackText = find<HTMLElement>('[data-code-traceback-text]');
   const frame = find<HTMLIFrameElement>('[data-code-frame]');
   const showAnswer = (response: WsgiResponse): void => {
     if (status)
       status.textContent = `${response.status} ${response.statusText}${response.error ? `: ${response.error.message}` : ''}`;
-    if (traceback) {
+    if (traceback && tracebackText) {
       traceback.hidden = !response.error?.traceback;
-      traceback.textContent = response.error?.traceback ?? '';
+      tracebackText.textContent = response.error?.traceback ?? '';
     }
     for (const file of fileNames)
       editors[file].markLine(response.error?.file === file ? response.error.line : undefined);

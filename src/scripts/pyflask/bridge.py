@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import sys
+import sysconfig
 import traceback
 
 APP_DIR = '/home/pyodide/learner'
@@ -17,6 +18,10 @@ MODULE = 'flask_app'
 
 _app = None
 _load_error = None
+# Whether learner code has run in this Python since Flask was first imported.
+_ran = False
+# Pyodide names it '//lib/…' while modules say '/lib/…'.
+_SITE_PACKAGES = '/' + sysconfig.get_paths()['purelib'].lstrip('/')
 
 
 def versions():
@@ -33,6 +38,18 @@ def versions():
     return json.dumps(found)
 
 
+def _forget_last_run():
+    """Each Run starts as a new `flask run` would: the learner's modules go, and after a Run, so do
+    Flask and the packages beside it (about 0.6 s to import again), which the learner's code may
+    have changed (`flask.session = …` would otherwise outlive the line that did it)."""
+    global _ran
+    folders = (APP_DIR + '/', _SITE_PACKAGES + '/') if _ran else (APP_DIR + '/',)
+    for name in [n for n, m in sys.modules.items() if (getattr(m, '__file__', None) or '').startswith(folders)]:
+        del sys.modules[name]
+    sys.modules.pop(MODULE, None)
+    _ran = True
+
+
 def load(files_json):
     """Writes the learner's files to their folder and imports flask_app again. Returns JSON: {} or {"error": …}."""
     global _app, _load_error
@@ -47,10 +64,7 @@ def load(files_json):
             f.write(text)
     if APP_DIR not in sys.path:
         sys.path.insert(0, APP_DIR)
-    # The learner's modules from the last run go, so the new text is the one imported.
-    for name in [n for n, m in sys.modules.items() if getattr(m, '__file__', '') and m.__file__.startswith(APP_DIR)]:
-        del sys.modules[name]
-    sys.modules.pop(MODULE, None)
+    _forget_last_run()
     importlib.invalidate_caches()
     _app = None
     try:
