@@ -58,7 +58,7 @@ export function taggedDumps(value: PyValue, budget: number = DUMP_FRAME_BUDGET):
     const key = keys[0] as string;
     return `{" di":{${formatString(`${key}__`)}:${inner(value[key] as PyValue)}}}`;
   }
-  if (keys.length > 1) keys.sort(compareCodePoints);
+  keys.sort(compareCodePoints);
   return `{${keys.map((k) => `${formatString(k)}:${inner(value[k] as PyValue)}`).join(',')}}`;
 }
 
@@ -167,11 +167,12 @@ function uuidHex(value: PyValue): string {
     .replace(/^[{}]+|[{}]+$/g, '')
     .replaceAll('-', '');
   if (codePoints(hex).length !== 32) throw new TypeError('badly formed hexadecimal UUID string');
-  const match = /^\s*([+-]?)(?:0[xX]_?)?([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)\s*$/.exec(hex);
+  // Only a `+` sign can be left: the dashes went above.
+  const match = /^\s*\+?(?:0[xX]_?)?([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)\s*$/.exec(hex);
   if (match === null) throw new TypeError('badly formed hexadecimal UUID string');
-  const n = BigInt(`0x${(match[2] as string).replaceAll('_', '')}`);
-  if (match[1] === '-' && n !== 0n) throw new TypeError('int is out of range (need a 128-bit value)');
-  return n.toString(16).padStart(32, '0');
+  return BigInt(`0x${(match[1] as string).replaceAll('_', '')}`)
+    .toString(16)
+    .padStart(32, '0');
 }
 
 /** Werkzeug's `parse_date(value)`: None for falsy or unparseable, an error for other non-strings. */

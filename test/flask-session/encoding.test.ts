@@ -92,3 +92,18 @@ describe('fromUtf8', () => {
     expect(fromUtf8(bytes(0xef, 0xbb, 0xbf, 0x61))).toBe('\ufeffa');
   });
 });
+
+describe('what the base64 decoder says when it refuses', () => {
+  it('tells one character too many from missing padding', () => {
+    expect(() => a2bBase64(utf8('YWJjZ'), false)).toThrow(
+      'Invalid base64-encoded data: one character too many',
+    );
+    expect(() => a2bBase64(utf8('YWJjZA'), false)).toThrow('Invalid base64-encoded data: incorrect padding');
+  });
+  it('drops non-ASCII characters from a text segment before decoding, as Python encodes it with errors ignored', () => {
+    expect(new TextDecoder().decode(base64UrlDecode('YW\u00e9Jj'))).toBe('abc');
+  });
+  it('names a value that cannot be a timestamp', () => {
+    expect(() => intToBytes(-1)).toThrow('not a timestamp: -1');
+  });
+});

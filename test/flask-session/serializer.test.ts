@@ -151,3 +151,15 @@ describe('loadPayload', () => {
     expect(utf8(text).length).toBeGreaterThan(100);
   });
 });
+
+describe("loadPayload's reasons, in itsdangerous's words", () => {
+  it('names the step that failed', () => {
+    expect(() => loadPayload('abcde')).toThrow('Could not base64 decode the payload because of an exception');
+    expect(() => loadPayload('.eJxub3QgemxpYiBkYXRh')).toThrow(
+      'Could not zlib decompress the payload before decoding the payload',
+    );
+    expect(() => loadPayload('eyJhIjoi_yJ9')).toThrow(
+      'Could not load the payload because an exception occurred on unserializing the data',
+    );
+  });
+});

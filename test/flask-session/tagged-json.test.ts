@@ -3,8 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { fromConvention, toConvention } from '../../sandbox/flask-session/convention.ts';
 import { compareCodePoints, formatNumber, formatString } from '../../sandbox/flask-session/json-format.ts';
 import { parsePythonJson } from '../../sandbox/flask-session/json-parse.ts';
-import { taggedDumps, taggedLoads } from '../../sandbox/flask-session/tagged-json.ts';
-import { PyBytes, PyDatetime, PyMarkup, PyTuple, PyUUID } from '../../sandbox/flask-session/values.ts';
+import {
+  isArrayIndexKey,
+  pyTruthy,
+  taggedDumps,
+  taggedLoads,
+} from '../../sandbox/flask-session/tagged-json.ts';
+import {
+  PyBytes,
+  PyDatetime,
+  PyFloat,
+  PyMarkup,
+  PyTuple,
+  PyUUID,
+} from '../../sandbox/flask-session/values.ts';
 import { session } from './arbitraries.ts';
 import { vectors } from './vectors.ts';
 
@@ -157,5 +169,69 @@ describe('taggedLoads', () => {
     const loaded = taggedLoads('{"__proto__":{"x":1}}') as Record<string, unknown>;
     expect(Object.keys(loaded)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('what taggedDumps and taggedLoads say when they refuse', () => {
+  it('names the type that is not a session value', () => {
+    expect(() => taggedDumps({ a: new Date(0) } as never)).toThrow(
+      'Object of type Date is not JSON serializable',
+    );
+    expect(() => taggedDumps({ a: undefined } as never)).toThrow(
+      'Object of type undefined is not JSON serializable',
+    );
+    const noConstructor = Object.create(Object.create(null));
+    expect(() => taggedDumps({ a: noConstructor } as never)).toThrow(
+      'Object of type object is not JSON serializable',
+    );
+  });
+  it("says why a tag's value cannot be loaded", () => {
+    const refusals: Array<[string, string]> = [
+      ['{" di":5}', "' di' needs a dict"],
+      ['{" di":{}}', "' di' needs a non-empty dict (StopIteration)"],
+      ['{" t":null}', "'NoneType' object is not iterable"],
+      ['{" t":5}', "'number' object is not iterable"],
+      ['{" b":5}', 'argument should be a bytes-like object or ASCII string'],
+      ['{" b":"\\u00e9"}', 'string argument should contain only ASCII characters'],
+      ['{" u":5}', 'UUID needs a string'],
+      ['{" u":"1234567"}', 'badly formed hexadecimal UUID string'],
+      ['{" u":"g2345678123456781234567812345678"}', 'badly formed hexadecimal UUID string'],
+      ['{" d":1}', "object has no attribute 'split'"],
+    ];
+    for (const [payload, message] of refusals) expect(() => taggedLoads(payload), payload).toThrow(message);
+  });
+  it('names the Python error when a value nests too deeply to save', () => {
+    expect(() => taggedDumps([[1]], 5)).toThrow('nested too deeply for Flask to save (RecursionError)');
+  });
+});
+
+describe('isArrayIndexKey', () => {
+  it('is true only for the keys JavaScript lists first: canonical integers up to 2^32 - 2', () => {
+    for (const key of ['0', '7', '1234567890', '4294967294']) expect(isArrayIndexKey(key), key).toBe(true);
+    for (const key of ['', '01', '-1', '1.5', 'a1', '1a', ' 1', '4294967295', '12345678901'])
+      expect(isArrayIndexKey(key), key).toBe(false);
+  });
+});
+
+describe('pyTruthy', () => {
+  it('is false for what Python finds falsy', () => {
+    const falsy = [
+      null,
+      false,
+      0,
+      0n,
+      -0,
+      '',
+      new PyFloat(0),
+      [],
+      new PyTuple([]),
+      new PyBytes(new Uint8Array()),
+    ];
+    for (const value of [...falsy, new PyMarkup(''), {}]) expect(pyTruthy(value), String(value)).toBe(false);
+  });
+  it('is true for everything else', () => {
+    const truthy = [true, 1, 1n, 'x', new PyFloat(2), [0], new PyTuple([0]), new PyBytes(Uint8Array.of(0))];
+    const more = [new PyMarkup('<'), { a: 0 }, Number.NaN, new PyDatetime(0), new PyUUID('0'.repeat(32))];
+    for (const value of [...truthy, ...more]) expect(pyTruthy(value), String(value)).toBe(true);
   });
 });

@@ -85,3 +85,13 @@ describe('remembered bombs', () => {
     expect(knownTooLarge(small, MAX_INFLATED_BYTES)).toBe(false);
   });
 });
+
+describe('why inflate refuses a stream', () => {
+  it("gives zlib's own reason for corrupt data, and says when the stream stops short", () => {
+    const stream = deflate(new TextEncoder().encode('hello hello hello'));
+    const badChecksum = Uint8Array.from([...stream.subarray(0, stream.length - 1), 0]);
+    expect(() => inflate(badChecksum)).toThrow('incorrect data check');
+    expect(() => inflate(Uint8Array.of(0x78, 0x9c, 0xff))).toThrow('invalid block type');
+    expect(() => inflate(stream.subarray(0, stream.length - 2))).toThrow('incomplete or truncated stream');
+  });
+});
