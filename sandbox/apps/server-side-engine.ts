@@ -224,7 +224,7 @@ function cookieHeader(path: string, id: string, expires: number, maxAge?: number
     name: 'session',
     value: id,
     expires,
-    ...(maxAge === undefined ? {} : { maxAge }),
+    maxAge,
     httpOnly: true,
     path,
   }).header;

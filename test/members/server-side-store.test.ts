@@ -149,12 +149,25 @@ describe('server-side sessions: what is saved', () => {
       .type('form')
       .send({ firstName: 'x'.repeat(5000) });
     expect(setCookiesOf(fresh)).toEqual([]);
-    const freshPage = await request(app).get(`${base}/`);
-    expect(freshPage.status).toBe(200);
+    const [freshRecord] = recordsOf((await request(app).get(fresh.headers.location)).text);
+    expect(freshRecord?.serverKeeps).toEqual({ store: 'sqlite', key: null, value: null });
   });
 });
 
 describe('server-side sessions: the store unreachable', () => {
+  it('a closed store opens again on the next request; closing one never opened does nothing', async () => {
+    const store = lazyStore({ dataDir: mkdtempSync(join(tmpdir(), 'session-lab-')) });
+    opened.push(store);
+    await store.close();
+    const app = sandboxApp({ store });
+    const stored = await request(app).post(`${base}/store`).type('form').send({ firstName: 'Ada' });
+    await store.close();
+    const page = await request(app)
+      .get(`${base}/`)
+      .set('Cookie', `session=${sessionSet(stored)}`);
+    expect(page.text).toContain('First Name: Ada');
+  });
+
   it('a SQLite folder that cannot be created: every page says so, nothing is set, and it recovers', async () => {
     const { dataDir, unblock } = blockedDataDir();
     const app = sandboxApp({ config: { dataDir } });
