@@ -15,6 +15,8 @@ export default defineConfig({
       // In-process like test/sandbox (Redis and worker processes are left out).
       'test/members/login.test.ts',
       'test/members/server-side.test.ts',
+      // The store unreachable without a redis-server: a Redis client on a port nothing listens on.
+      'test/members/server-side-store.test.ts',
       'test/members/challenges.test.ts',
       'test/cli.test.ts',
     ],

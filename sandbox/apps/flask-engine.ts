@@ -29,7 +29,7 @@ export const FLASK_PATH = '/sandbox/flask';
 /** What the Flask engine keeps per request (lab routes use it). */
 export interface FlaskRequest {
   session: FlaskSessionState;
-  config: FlaskSessionConfig;
+  config: FlaskConfig;
 }
 
 /** The Flask engine's state of a request. */
@@ -44,20 +44,20 @@ export interface FlaskEngineOptions {
   now: () => number;
 }
 
+/** The session settings flaskConfig makes: the keys, the Flask version and the clock always given. */
+export type FlaskConfig = FlaskSessionConfig &
+  Required<Pick<FlaskSessionConfig, 'fallbackKeys' | 'flaskVersion' | 'now'>>;
+
 /** The session settings for a learner's key settings and Flask version. */
-export function flaskConfig(lab: LabChoice, now: () => number): FlaskSessionConfig {
+export function flaskConfig(lab: LabChoice, now: () => number): FlaskConfig {
   const flaskVersion = lab.flaskVersion ?? DEFAULT_FLASK_VERSION;
   return { secretKey: lab.key, fallbackKeys: lab.fallbacks, flaskVersion, path: withBase(FLASK_PATH), now };
 }
 
 /** The keys (and Flask version: 2.2 ignores fallback keys) a cookie's anatomy is verified with. */
-export function anatomyKeysOf(config: FlaskSessionConfig): AnatomyOptions {
-  return {
-    secretKey: config.secretKey,
-    fallbackKeys: config.fallbackKeys ?? [],
-    ...(config.flaskVersion === undefined ? {} : { flaskVersion: config.flaskVersion }),
-    now: config.now ?? (() => Date.now() / 1000),
-  };
+export function anatomyKeysOf(config: FlaskConfig): AnatomyOptions {
+  const { secretKey, fallbackKeys, flaskVersion, now } = config;
+  return { secretKey, fallbackKeys, flaskVersion, now };
 }
 
 /**

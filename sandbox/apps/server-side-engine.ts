@@ -15,7 +15,6 @@ import { exchangeOf, reportOpened } from '../exchange/context.ts';
 import { type SessionData, taggedDumps, taggedLoads } from '../flask-session/index.ts';
 import { dumpCookie } from '../flask-session/set-cookie.ts';
 import {
-  isSessionId,
   newSessionId,
   type SessionStore,
   SessionTooLarge,
@@ -90,7 +89,8 @@ export function serverSideEngine({ store, kind, now }: ServerSideOptions): Serve
       };
       (res.locals as { serverSide?: ServerSideRequest }).serverSide = request;
       let data: SessionData = {};
-      if (sent !== undefined && isSessionId(sent)) {
+      // The store itself opens nothing for a value that is not an id.
+      if (sent !== undefined) {
         try {
           const opened = await store();
           const row = await opened.get(sent);
@@ -177,9 +177,10 @@ async function saveToStore(
         state.serverKeeps.note = 'The row was deleted: this id opens nothing any more.';
       return;
     }
-    const fresh = request.regenerate || request.id === undefined;
-    const id = fresh ? newSessionId() : (request.id as string);
-    if (fresh && request.id !== undefined) await store.delete(request.id);
+    // After a login the row moves to a new id and the old one is deleted (the fixation defence).
+    const replaced = request.regenerate ? request.id : undefined;
+    const id = request.regenerate || request.id === undefined ? newSessionId() : request.id;
+    if (replaced !== undefined) await store.delete(replaced);
     const user = session.data[USER_KEY];
     const expiresAt = Math.floor(now()) + SERVER_SIDE_LIFETIME_S;
     const saved = await store.save(id, {
@@ -192,11 +193,11 @@ async function saveToStore(
     state.serverKeeps = {
       ...keeps(store, id, toConvention(session.data)),
       expiresAt: saved.expiresAt,
-      ...(request.regenerate && request.id !== undefined
-        ? {
-            note: `A new id on login: the old row (${sessionKey(request.id)}) was deleted, so an id planted before the login opens nothing.`,
-          }
-        : {}),
+      ...(replaced === undefined
+        ? {}
+        : {
+            note: `A new id on login: the old row (${sessionKey(replaced)}) was deleted, so an id planted before the login opens nothing.`,
+          }),
     };
   } catch (error) {
     if (error instanceof StoreUnavailable) {
@@ -223,7 +224,7 @@ function cookieHeader(path: string, id: string, expires: number, maxAge?: number
     name: 'session',
     value: id,
     expires,
-    ...(maxAge === undefined ? {} : { maxAge }),
+    maxAge,
     httpOnly: true,
     path,
   }).header;

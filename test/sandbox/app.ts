@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import type { LazyStore } from '../../sandbox/apps/store-source.ts';
 import { createSandboxRouter, sandboxConfigOf } from '../../sandbox/router.ts';
 import type { ServerConfig } from '../../server/config.ts';
 import { publicDemoKey } from '../../server/config.ts';
@@ -35,11 +36,20 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
   };
 }
 
-/** An app serving only /sandbox. `now` freezes the Flask engine's clock (Unix seconds). */
-export function sandboxApp(options: { now?: () => number; config?: Partial<ServerConfig> } = {}): Express {
+/**
+ * An app serving only /sandbox. `now` freezes the engines' clock (Unix seconds); `store` is the
+ * server-side engine's store when the test opens (and closes) its own.
+ */
+export function sandboxApp(
+  options: { now?: () => number; config?: Partial<ServerConfig>; store?: LazyStore } = {},
+): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/sandbox', createSandboxRouter(sandboxConfigOf(testConfig(options.config)), { now: options.now }));
+  const config = sandboxConfigOf(testConfig(options.config));
+  app.use(
+    '/sandbox',
+    createSandboxRouter(config, { now: options.now, ...(options.store ? { store: options.store } : {}) }),
+  );
   return app;
 }
 
