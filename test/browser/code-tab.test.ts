@@ -48,6 +48,18 @@ async function replaceApp(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
+/**
+ * Puts a syntax error (`def broken(:`) right after `app = Flask(…)` in the handout's app; returns the
+ * 0-based index of the `app = Flask(` line, so the error is on line index + 2.
+ */
+async function breakApp(page: Page): Promise<number> {
+  const lines = handoutApp.split('\n');
+  const at = lines.findIndex((line) => line.startsWith('app = Flask('));
+  lines.splice(at + 1, 0, 'def broken(:');
+  await replaceApp(page, lines.join('\n'));
+  return at;
+}
+
 /** The session real CPython Flask reads from `cookie` with `key`, or null when the signature fails. */
 function verifiedByCPython(cookie: string, key: string): unknown {
   const script = [
@@ -297,10 +309,7 @@ describe('real Flask in the browser, one page through Run, Store, a new key, an 
 
   it('a syntax error: the traceback in view and the line marked; after the fix the app works', async () => {
     const good = handoutApp;
-    const lines = good.split('\n');
-    const at = lines.findIndex((line) => line.startsWith('app = Flask('));
-    lines.splice(at + 1, 0, 'def broken(:');
-    await replaceApp(page, lines.join('\n'));
+    const at = await breakApp(page);
     await run();
     await expect.poll(() => status().textContent()).toMatch(/^500 INTERNAL SERVER ERROR: SyntaxError/);
     // The strip no longer presents the last exchange as what the app does now.
@@ -485,10 +494,7 @@ describe('on a phone (375×812): what Store did reads in the Code tab, and a tas
   });
 
   it('a syntax error: the answer, the traceback and "did not load" in view together; Reset mends it', async () => {
-    const lines = handoutApp.split('\n');
-    const at = lines.findIndex((line) => line.startsWith('app = Flask('));
-    lines.splice(at + 1, 0, 'def broken(:');
-    await replaceApp(page, lines.join('\n'));
+    await breakApp(page);
     await run();
     await expect.poll(() => status().textContent()).toMatch(/^500 INTERNAL SERVER ERROR: SyntaxError/);
     const failed = strip().locator('.change-failed');
