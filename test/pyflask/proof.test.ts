@@ -6,8 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { replayHandoutRequest } from '../../sandbox/apps/same-action.ts';
-import { signSession } from '../../sandbox/flask-session/session-cookie.ts';
-import { dumpCookie } from '../../sandbox/flask-session/set-cookie.ts';
 import {
   proofUnavailable,
   proofVerdict,
@@ -16,13 +14,12 @@ import {
   signedAtOf,
 } from '../../src/lib/pyflask/proof.ts';
 import type { WsgiRequest, WsgiResponse } from '../../src/lib/pyflask/types.ts';
+import { handoutKey, engineHeader as header, second } from './engine-header.ts';
 
 const recorded: {
   request: { method: string; path: string; body: string; cookie: string | null };
   response: { status: number; headers: [string, string][] };
 }[] = JSON.parse(readFileSync(new URL('../fixtures/browser-flask-exchanges.json', import.meta.url), 'utf8'));
-const second = 1796637600;
-const handoutKey = 'w98fw9ef8hwe98fhwef';
 
 /** Recorded step `i` as the page's WsgiRequest and WsgiResponse. */
 function step(i: number): { request: WsgiRequest; response: WsgiResponse } {
@@ -42,14 +39,6 @@ function step(i: number): { request: WsgiRequest; response: WsgiResponse } {
 }
 const setCookiesOf = (response: WsgiResponse) =>
   response.headers.filter(([k]) => k.toLowerCase() === 'set-cookie').map(([, v]) => v);
-const header = (data: Parameters<typeof signSession>[0], key = handoutKey, timestamp = second) =>
-  dumpCookie({
-    name: 'session',
-    value: signSession(data, { secretKey: key, timestamp }),
-    httpOnly: true,
-    path: '/',
-  }).header;
-
 describe('sameActionQuestionOf: what the page asks', () => {
   it('Store: the route, the form as pairs, the Cookie sent and the second in the cookie', () => {
     const { request, response } = step(1);

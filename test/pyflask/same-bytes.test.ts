@@ -5,27 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { signSession } from '../../sandbox/flask-session/session-cookie.ts';
-import { dumpCookie } from '../../sandbox/flask-session/set-cookie.ts';
 import { PyTuple } from '../../sandbox/flask-session/values.ts';
 import { sameBytes } from '../../src/lib/pyflask/same-bytes.ts';
+import { engineHeader, handoutKey, second } from './engine-header.ts';
 
 const recorded: { response: { headers: [string, string][] } }[] = JSON.parse(
   readFileSync(new URL('../fixtures/browser-flask-exchanges.json', import.meta.url), 'utf8'),
 );
 const flaskSetCookies = (step: number) =>
   recorded[step]?.response.headers.filter(([k]) => k === 'Set-Cookie').map(([, v]) => v) ?? [];
-
-const handoutKey = 'w98fw9ef8hwe98fhwef';
-const second = 1796637600;
-/** The header the server's engine writes for `data`, signed with `key` at `timestamp`. */
-const engineHeader = (data: Parameters<typeof signSession>[0], key = handoutKey, timestamp = second) =>
-  dumpCookie({
-    name: 'session',
-    value: signSession(data, { secretKey: key, timestamp }),
-    httpOnly: true,
-    path: '/',
-  }).header;
 
 describe('sameBytes: the server engine against real Flask', () => {
   it('Store: the same bytes', () => {
